@@ -1,0 +1,61 @@
+// Builds the extension and the CLI with esbuild, and compiles the curated YAML under data/ into
+// dist/data/content.json (one file, loaded lazily at the first hover) beside the generated catalogs.
+//   node scripts/build.mjs [--production] [--watch]
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const readYaml = (path) => parse(readFileSync(join(root, path), 'utf8'));
+const yamlIn = (folder) =>
+  readdirSync(join(root, folder))
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => readYaml(join(folder, name)));
+
+/** The content bundle the core's Knowledge reads (src/core/knowledge/types.ts ContentBundle). */
+export function buildContent() {
+  return {
+    services: yamlIn('data/services'),
+    sources: yamlIn('data/sources').flatMap((file) => file.sources),
+    model: readYaml('data/srm/model.yaml'),
+    domains: readYaml('data/srm/domains.yaml'),
+    categories: readYaml('data/srm/categories.yaml'),
+  };
+}
+
+function writeData() {
+  const out = join(root, 'dist/data');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'content.json'), JSON.stringify(buildContent()));
+  copyFileSync(join(root, 'data/generated/cfn-catalog.json'), join(out, 'cfn-catalog.json'));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...common, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] },
+  { ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
+];
+
+writeData();
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('build: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`build: dist/extension.js, dist/cli.js, dist/data${production ? ' (production)' : ''}`);
+}

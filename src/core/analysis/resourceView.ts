@@ -1,0 +1,142 @@
+import type { Knowledge, TypeProfile } from '../knowledge/knowledge';
+import type { Category, ResponsibilityItem, Shift, ShiftState } from '../knowledge/types';
+import { conditionFor, evaluate } from '../template/conditions';
+import type { Truth } from '../template/conditions';
+import type { Dialect, Resource, Template } from '../template/model';
+import { dialectOf } from '../template/model';
+import type { ValueContext } from '../template/values';
+
+/** Which state of a shift this resource is in, or the states it could be in when the template cannot decide. */
+export interface ShiftOutcome {
+  readonly shift: Shift;
+  /** The decided state; undefined when undecided or when no state matches. */
+  readonly state: ShiftState | undefined;
+  /** When undecided: the states still possible, and what the answer depends on. */
+  readonly possible: readonly ShiftState[];
+  readonly because?: string;
+}
+
+/** Whether the template addresses a customer item, judged from the item's evidence properties. */
+export interface EvidenceStatus {
+  readonly state: 'configured' | 'not_set' | 'undecided';
+  /** The first evidence path found (configured) or the path that could not be decided. */
+  readonly path?: string;
+  readonly because?: string;
+}
+
+/** A type profile applied to one resource as written: shifts decided, items filtered, evidence checked. */
+export interface ResourceView {
+  readonly profile: TypeProfile;
+  readonly resource: Resource | undefined;
+  readonly category: Category;
+  /** Which shift state changed the category, if any. */
+  readonly categoryShift: ShiftOutcome | undefined;
+  readonly shifts: readonly ShiftOutcome[];
+  readonly aws: readonly ResponsibilityItem[];
+  readonly customer: readonly {
+    readonly domain: TypeProfile['customer'][number]['domain'];
+    readonly items: readonly ResponsibilityItem[];
+    readonly marker?: { readonly awsOnly: true } | { readonly notApplicable: string };
+  }[];
+  readonly evidence: ReadonlyMap<string, EvidenceStatus>;
+  readonly conditional: ReadonlyMap<string, string>;
+}
+
+const NO_TEMPLATE: ValueContext = { parameters: new Set(), resourceIds: new Set() };
+
+/**
+ * Applies a type's profile to a resource (or to no resource, for `explain`): decides shifts, hides items whose
+ * `applies_when` is false, and checks evidence. Undecidable values never hide anything; they are reported.
+ */
+export function viewResource(knowledge: Knowledge, type: string, resource?: Resource, template?: Template): ResourceView | undefined {
+  const profile = knowledge.profile(type);
+  if (!profile) return undefined;
+  const dialect: Dialect = template ? dialectOf(template.format) : 'cfn';
+  const context = template ?? NO_TEMPLATE;
+  const properties = resource?.properties;
+  const hasResource = resource !== undefined;
+
+  const shifts = hasResource ? profile.shifts.map((shift) => decideShift(shift, dialect, properties, context)) : [];
+  const categoryShift = shifts.find((outcome) => outcome.state?.category !== undefined);
+  const conditional = new Map<string, string>();
+  const applies = (item: ResponsibilityItem): boolean => {
+    if (!item.applies_when) return true;
+    const condition = conditionFor(item.applies_when, dialect);
+    if (!condition || !hasResource) return true;
+    const truth = evaluate(condition, properties, context);
+    if (truth.value === undefined) conditional.set(item.id, truth.because ?? 'a value the template does not fix');
+    return truth.value !== false;
+  };
+
+  const evidence = new Map<string, EvidenceStatus>();
+  const customer = profile.customer.map(({ domain, entry }) => {
+    if (!Array.isArray(entry)) {
+      const marker = 'aws_only' in entry ? { awsOnly: true as const } : { notApplicable: (entry as { not_applicable: string }).not_applicable };
+      return { domain, items: [], marker };
+    }
+    const items = (entry as readonly ResponsibilityItem[]).filter(applies);
+    if (hasResource) {
+      for (const item of items) {
+        const status = checkEvidence(item, dialect, properties, context);
+        if (status) evidence.set(item.id, status);
+      }
+    }
+    return { domain, items };
+  });
+
+  return {
+    profile,
+    resource,
+    category: categoryShift?.state?.category ?? profile.category.value,
+    categoryShift,
+    shifts,
+    aws: profile.aws.filter(applies),
+    customer,
+    evidence,
+    conditional,
+  };
+}
+
+function decideShift(shift: Shift, dialect: Dialect, properties: Resource['properties'], context: ValueContext): ShiftOutcome {
+  const triggerPath = shift.trigger[dialect]?.path ?? '';
+  const fallback = shift.states.find((state) => state.default);
+  // First matching state wins; an undecidable state before it keeps both possible.
+  const possible: ShiftState[] = [];
+  let because: string | undefined;
+  let matched = false;
+  for (const state of shift.states) {
+    const condition = conditionFor(state.when, dialect);
+    if (!condition) continue;
+    const truth: Truth = evaluate(condition, properties, context, triggerPath);
+    if (truth.value === true) {
+      possible.push(state);
+      matched = true;
+      break;
+    }
+    if (truth.value === undefined) {
+      possible.push(state);
+      because ??= truth.because;
+    }
+  }
+  if (!matched && fallback && possible.length > 0 && !possible.includes(fallback)) possible.push(fallback);
+  if (possible.length === 0) return { shift, state: fallback, possible: [] };
+  if (possible.length === 1 && matched) return { shift, state: possible[0], possible: [] };
+  return { shift, state: undefined, possible, ...(because ? { because } : {}) };
+}
+
+function checkEvidence(
+  item: ResponsibilityItem,
+  dialect: Dialect,
+  properties: Resource['properties'],
+  context: ValueContext,
+): EvidenceStatus | undefined {
+  const paths = item.evidence?.[dialect];
+  if (!paths || paths.length === 0) return undefined;
+  let undecided: EvidenceStatus | undefined;
+  for (const path of paths) {
+    const truth = evaluate({ path, op: 'exists' }, properties, context);
+    if (truth.value === true) return { state: 'configured', path };
+    if (truth.value === undefined) undecided ??= { state: 'undecided', path, ...(truth.because ? { because: truth.because } : {}) };
+  }
+  return undecided ?? { state: 'not_set' };
+}

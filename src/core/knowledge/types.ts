@@ -1,0 +1,155 @@
+// The shapes of the data files (data/**/*.yaml, compiled to dist/data/*.json by scripts/build.mjs).
+// data/schema/*.schema.json is the authority; these types mirror the parts the code reads.
+import type { SidedCondition } from '../template/conditions';
+
+export type Category = 'infrastructure' | 'container' | 'abstracted';
+export type Basis = 'stated' | 'derived';
+export type DomainId =
+  | 'physical_infrastructure' | 'hypervisor_virtualization' | 'networking' | 'infrastructure_security' | 'os_runtime'
+  | 'containers_serverless' | 'data' | 'iam' | 'monitoring_logging' | 'application_security';
+export type LayerId =
+  | 'customer_data' | 'platform_apps_iam' | 'os_network_firewall' | 'client_side_encryption' | 'server_side_encryption'
+  | 'network_traffic_protection' | 'aws_software' | 'aws_global_infrastructure';
+
+export interface SourceRef {
+  readonly ref: string;
+  readonly anchor?: string;
+  readonly quote?: string;
+  readonly note?: string;
+}
+
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly publisher: string;
+  readonly kind: string;
+  readonly license: string;
+  readonly snapshot?: string;
+}
+
+export interface ResponsibilityItem {
+  readonly id: string;
+  readonly owner: 'aws' | 'customer' | 'shared';
+  readonly domain: DomainId;
+  readonly srm_layer: LayerId;
+  readonly control_class: 'inherited' | 'shared' | 'customer_specific';
+  readonly text: string;
+  readonly detail?: string;
+  readonly basis: Basis;
+  readonly sources: readonly SourceRef[];
+  readonly fsbp?: readonly string[];
+  readonly evidence?: { readonly cfn?: readonly string[]; readonly tf?: readonly string[] };
+  readonly applies_when?: SidedCondition;
+  readonly since?: string;
+  readonly status?: 'active' | 'deprecated' | 'needs_review';
+}
+
+export type DomainEntry = readonly ResponsibilityItem[] | { readonly aws_only: true } | { readonly not_applicable: string };
+
+export interface ShiftState {
+  readonly id: string;
+  readonly default?: boolean;
+  readonly when: SidedCondition;
+  readonly label: string;
+  readonly category?: Category;
+  readonly aws: readonly string[];
+  readonly customer: readonly string[];
+}
+
+export interface Shift {
+  readonly id: string;
+  readonly title: string;
+  readonly dimension: DomainId;
+  readonly resource_types: { readonly cfn?: readonly string[]; readonly tf?: readonly string[] };
+  readonly trigger: { readonly cfn?: { readonly path?: string }; readonly tf?: { readonly path?: string; readonly satellite?: string } };
+  readonly states: readonly ShiftState[];
+  readonly basis: Basis;
+  readonly sources: readonly SourceRef[];
+}
+
+export interface ResourceTypeEntry {
+  readonly cfn: string | null;
+  readonly tf: string | null;
+  readonly config_type?: string;
+  readonly tf_satellites?: readonly { readonly type: string; readonly link: string; readonly fulfils?: readonly string[] }[];
+  readonly category_override?: Category;
+  readonly overrides?: { readonly summary_hover?: string; readonly emphasize?: readonly string[]; readonly hide?: readonly string[] };
+  readonly fsbp?: readonly string[];
+}
+
+export interface CategoryInfo {
+  readonly value: Category;
+  readonly basis: Basis;
+  readonly sources: readonly SourceRef[];
+  readonly note?: string;
+}
+
+export interface ServiceDoc {
+  readonly id: string;
+  readonly name: string;
+  readonly namespaces?: readonly string[];
+  readonly tf_prefixes?: readonly string[];
+  readonly category: CategoryInfo;
+  readonly summary: { readonly hover: string; readonly detail?: string };
+  readonly aws: readonly ResponsibilityItem[];
+  readonly customer: Readonly<Record<DomainId, DomainEntry>>;
+  readonly checks_at_runtime?: readonly { readonly control: string; readonly text: string }[];
+  readonly resource_types: readonly ResourceTypeEntry[];
+  readonly shifts?: readonly Shift[];
+  readonly docs: readonly { readonly title: string; readonly url: string; readonly source?: string }[];
+  readonly fsbp_controls?: readonly string[];
+}
+
+export interface CategoryDoc {
+  readonly id: Category;
+  readonly label: string;
+  readonly definition: string;
+  readonly basis: Basis;
+  readonly sources: readonly SourceRef[];
+  readonly examples?: readonly string[];
+  readonly aws: readonly ResponsibilityItem[];
+  readonly customer: Readonly<Record<DomainId, DomainEntry>>;
+}
+
+export interface NamespaceEntry {
+  readonly namespace: string;
+  readonly service: string;
+  readonly category: Category;
+  readonly note?: string;
+}
+
+export interface DomainDoc {
+  readonly id: DomainId;
+  readonly label: string;
+  readonly short_label: string;
+  readonly description: string;
+  readonly srm_layers: readonly LayerId[];
+}
+
+export interface LayerDoc {
+  readonly id: LayerId;
+  readonly side: 'aws' | 'customer';
+  readonly label: string;
+  readonly parts?: readonly string[];
+  readonly description?: string;
+}
+
+/** dist/data/content.json: all curated data in one file. */
+export interface ContentBundle {
+  readonly services: readonly ServiceDoc[];
+  readonly sources: readonly Source[];
+  readonly model: { readonly layers: readonly LayerDoc[] };
+  readonly domains: { readonly domains: readonly DomainDoc[] };
+  readonly categories: {
+    readonly categories: readonly CategoryDoc[];
+    readonly namespaces: readonly NamespaceEntry[];
+    readonly basis_note?: string;
+  };
+}
+
+/** data/generated/cfn-catalog.json */
+export interface CfnCatalog {
+  readonly source: string;
+  readonly types: Readonly<Record<string, { readonly namespace: string; readonly description: string }>>;
+}

@@ -1,0 +1,139 @@
+import type { ResourceView, ShiftOutcome } from '../analysis/resourceView';
+import type { Knowledge } from '../knowledge/knowledge';
+import { SRM_PAGE_URL } from '../knowledge/knowledge';
+import type { Category, ResponsibilityItem } from '../knowledge/types';
+
+const CATEGORY_LABEL: Record<Category, string> = {
+  infrastructure: 'infrastructure service',
+  container: 'container service (managed platform)',
+  abstracted: 'abstracted service',
+};
+
+/** Escapes text from a template (logical IDs, values) so Markdown shows it literally. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * The hover for a resource type, as Markdown: service and category, what AWS secures, what you secure by
+ * domain (with what this resource configures), the shifts its configuration causes, and links. Also what
+ * `srm-lens explain` prints. Compact on purpose: details live behind the links.
+ */
+export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView): string {
+  const { profile } = view;
+  const out: string[] = [];
+  const categoryText = view.categoryShift?.state
+    ? `${CATEGORY_LABEL[view.category]} as configured (${view.categoryShift.state.label})`
+    : CATEGORY_LABEL[view.category] + (profile.category.basis === 'derived' ? ' (our classification)' : '');
+  out.push(`**${profile.service.name}** · \`${profile.type}\` · ${categoryText}`);
+  out.push('');
+  if (!profile.service.curated) {
+    out.push(`${profile.description}`);
+    out.push('');
+    out.push(`*Not curated yet: this is the general split for an ${CATEGORY_LABEL[view.category]}.* ${profile.summary}`);
+  } else {
+    out.push(profile.summary);
+  }
+  out.push('');
+
+  out.push('**AWS secures** (security *of* the cloud)');
+  for (const item of view.aws) out.push(`- ${item.text}${itemSuffix(knowledge, view, item)}`);
+  out.push('');
+
+  out.push('**You secure** (security *in* the cloud)');
+  const emphasized = profile.emphasize;
+  let omitted = 0;
+  for (const { domain, items } of view.customer) {
+    const label = knowledge.domain(domain)?.short_label ?? domain;
+    for (const item of items) {
+      if (emphasized.size > 0 && !emphasized.has(item.id)) {
+        omitted++;
+        continue;
+      }
+      out.push(`- **${label}**: ${item.text}${evidenceText(view, item)}${itemSuffix(knowledge, view, item)}`);
+    }
+  }
+  if (omitted > 0) out.push(`- …and ${omitted} more duties of ${profile.service.name} (\`srm-lens explain\` or the diagram lists them)`);
+  const notYours = notYoursLine(knowledge, view);
+  if (notYours) out.push('', notYours);
+
+  const shiftLines = view.shifts.map((outcome) => shiftLine(outcome)).filter((line): line is string => line !== undefined);
+  if (shiftLines.length > 0) {
+    out.push('', '**This resource as written**');
+    out.push(...shiftLines);
+  } else if (!view.resource && profile.shifts.length > 0) {
+    out.push('', '**What moves the line**');
+    for (const shift of profile.shifts) out.push(`- *${shift.title}*: ${shift.states.map((s) => s.label).join(' · ')}`);
+  }
+
+  if (profile.runtimeChecks.length > 0) {
+    const controls = profile.runtimeChecks.map((check) => check.control).join(', ');
+    out.push('', `*Checked only at runtime by Security Hub (a template cannot prove them): ${controls}.*`);
+  }
+
+  out.push('', linksLine(view));
+  return out.join('\n');
+}
+
+function itemSuffix(knowledge: Knowledge, view: ResourceView, item: ResponsibilityItem): string {
+  const source = item.sources[0] ? knowledge.source(item.sources[0].ref) : undefined;
+  const controls = item.fsbp && item.fsbp.length > 0 ? ` · ${item.fsbp.join(', ')}` : '';
+  const label = item.basis === 'stated' ? `AWS${controls}` : `derived${controls}`;
+  const title = item.basis === 'stated' ? `AWS states this: ${source?.title ?? ''}` : `Our reading, derived from: ${source?.title ?? ''}`;
+  const link = source ? ` [${label}](${source.url} "${title.replace(/"/g, "'")}")` : ` *(${label})*`;
+  const conditional = view.conditional.get(item.id);
+  return `${conditional ? ` *(depends on ${escapeMarkdown(conditional)})*` : ''}${link}`;
+}
+
+function evidenceText(view: ResourceView, item: ResponsibilityItem): string {
+  const status = view.evidence.get(item.id);
+  if (!status) return '';
+  if (status.state === 'configured') return ` — ✓ \`${status.path}\` set here`;
+  if (status.state === 'undecided') return ` — ? \`${status.path}\` depends on ${escapeMarkdown(status.because ?? 'a parameter')}`;
+  return ' — ○ not set in this template';
+}
+
+function notYoursLine(knowledge: Knowledge, view: ResourceView): string | undefined {
+  const awsOnly: string[] = [];
+  const notApplicable: string[] = [];
+  for (const { domain, marker } of view.customer) {
+    const label = knowledge.domain(domain)?.short_label ?? domain;
+    if (!marker) continue;
+    if ('awsOnly' in marker) awsOnly.push(label);
+    else notApplicable.push(label);
+  }
+  const parts: string[] = [];
+  if (awsOnly.length > 0) parts.push(`AWS alone: ${awsOnly.join(', ')}`);
+  if (notApplicable.length > 0) parts.push(`not applicable: ${notApplicable.join(', ')}`);
+  return parts.length > 0 ? `*${parts.join(' · ')}.*` : undefined;
+}
+
+function shiftLine(outcome: ShiftOutcome): string | undefined {
+  const { shift, state } = outcome;
+  if (state) {
+    const aws = state.aws.length > 0 ? ` AWS: ${state.aws.join(' ')}` : '';
+    const you = state.customer.length > 0 ? ` You: ${state.customer.join(' ')}` : '';
+    return `- *${shift.title}*: **${state.label}**.${aws}${you}`;
+  }
+  if (outcome.possible.length > 0) {
+    const because = outcome.because ? escapeMarkdown(outcome.because) : 'a value the template does not fix';
+    return `- *${shift.title}*: depends on ${because}: ${outcome.possible.map((s) => `**${s.label}**`).join(' or ')}.`;
+  }
+  return undefined;
+}
+
+function linksLine(view: ResourceView): string {
+  const { profile } = view;
+  const links = [`[${profile.type} reference](${profile.docsUrl})`];
+  for (const doc of profile.docs.slice(0, 2)) links.push(`[${doc.title}](${doc.url})`);
+  links.push(`[Shared Responsibility Model](${SRM_PAGE_URL})`);
+  return links.join(' · ');
+}
+
+/** The hover on an `AWS::` type the catalog does not hold (usually a typo), or undefined for custom types. */
+export function renderUnknownTypeMarkdown(knowledge: Knowledge, type: string): string | undefined {
+  if (!/^(AWS|Alexa)::/.test(type)) return undefined;
+  const suggestions = knowledge.suggest(type);
+  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '';
+  return `**Unknown resource type** \`${escapeMarkdown(type)}\`: it is not among the ${knowledge.cfnTypeCount} CloudFormation types this extension knows.${hint}`;
+}

@@ -1,0 +1,118 @@
+// The JSON shapes of `srm-lens scan` and `srm-lens explain` (docs: ../shared/docs/cli-contract.md), built from
+// the core's analysis. Extend them freely; renaming or removing a field needs a new `version`.
+import { viewResource } from './analysis/resourceView';
+import type { ShiftOutcome } from './analysis/resourceView';
+import type { Knowledge } from './knowledge/knowledge';
+import { SRM_PAGE_URL } from './knowledge/knowledge';
+import type { Category, ResponsibilityItem } from './knowledge/types';
+import type { Range } from './syntax/lineIndex';
+import type { Template, TemplateFormat } from './template/model';
+
+export const REPORT_VERSION = 1;
+
+export interface ResourceReport {
+  readonly id: string;
+  readonly type: string;
+  readonly known: boolean;
+  readonly service?: string;
+  readonly category?: Category;
+  readonly range: Range;
+}
+
+export interface FindingReport {
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warning' | 'information' | 'hint';
+  readonly message: string;
+  readonly resource: string;
+  readonly domain: string;
+  readonly controls: readonly string[];
+  readonly range: Range;
+}
+
+export interface FileReport {
+  readonly path: string;
+  readonly format: TemplateFormat;
+  readonly resources: readonly ResourceReport[];
+  readonly findings: readonly FindingReport[];
+  readonly errors: readonly { readonly message: string; readonly range: Range }[];
+}
+
+/** The `files[]` entry of `scan --format json` for one analysed template. */
+export function fileReport(knowledge: Knowledge, path: string, template: Template): FileReport {
+  const resources = template.resources.map((resource): ResourceReport => {
+    const view = viewResource(knowledge, resource.type, resource, template);
+    const range = template.lines.rangeOf(resource.typeSpan);
+    if (!view) return { id: resource.id, type: resource.type, known: false, range };
+    return {
+      id: resource.id,
+      type: resource.type,
+      known: true,
+      service: view.profile.service.name,
+      category: view.category,
+      range,
+    };
+  });
+  const errors = template.problems.map((problem) => ({ message: problem.message, range: template.lines.rangeOf(problem.span) }));
+  return { path, format: template.format, resources, findings: [], errors };
+}
+
+export interface ExplainReport {
+  readonly version: number;
+  readonly type: string;
+  readonly service: string;
+  readonly category: Category;
+  readonly categoryBasis: 'stated' | 'derived';
+  readonly curated: boolean;
+  readonly description: string;
+  readonly equivalents: readonly string[];
+  readonly aws: readonly ExplainItem[];
+  readonly customer: readonly ExplainItem[];
+  readonly shifts: readonly { readonly when: string; readonly text: string }[];
+  readonly runtimeChecks: readonly { readonly control: string; readonly text: string }[];
+  readonly docs: readonly string[];
+}
+
+interface ExplainItem {
+  readonly domain: string;
+  readonly text: string;
+  readonly basis: 'stated' | 'derived';
+  readonly source: string;
+  readonly controls?: readonly string[];
+}
+
+/** `explain --format json`, or undefined for a type the catalog does not hold. */
+export function explainReport(knowledge: Knowledge, type: string): ExplainReport | undefined {
+  const view = viewResource(knowledge, type);
+  if (!view) return undefined;
+  const { profile } = view;
+  const item = (entry: ResponsibilityItem): ExplainItem => ({
+    domain: knowledge.domain(entry.domain)?.label ?? entry.domain,
+    text: entry.text,
+    basis: entry.basis,
+    source: knowledge.source(entry.sources[0]?.ref ?? '')?.url ?? '',
+    ...(entry.fsbp && entry.fsbp.length > 0 ? { controls: entry.fsbp } : {}),
+  });
+  return {
+    version: REPORT_VERSION,
+    type,
+    service: profile.service.name,
+    category: view.category,
+    categoryBasis: profile.category.basis,
+    curated: profile.service.curated,
+    description: profile.description,
+    equivalents: profile.equivalents,
+    aws: view.aws.map(item),
+    customer: view.customer.flatMap(({ items }) => items.map(item)),
+    shifts: profile.shifts.flatMap((shift) =>
+      shift.states.map((state) => ({ when: `${shift.title}: ${state.label}`, text: shiftStateText(state) })),
+    ),
+    runtimeChecks: profile.runtimeChecks,
+    docs: [profile.docsUrl, ...profile.docs.map((doc) => doc.url), SRM_PAGE_URL],
+  };
+}
+
+function shiftStateText(state: ShiftOutcome['possible'][number]): string {
+  return [state.aws.length > 0 ? `AWS: ${state.aws.join(' ')}` : '', state.customer.length > 0 ? `You: ${state.customer.join(' ')}` : '']
+    .filter(Boolean)
+    .join(' ');
+}

@@ -1,0 +1,68 @@
+// The syntax tree every parser (YAML, JSON, HCL) produces: plain objects with source offsets, so the
+// rest of the core never depends on a parser library's node classes.
+
+/** A half-open span of UTF-16 offsets into the document text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+interface NodeBase extends Span {
+  /** A YAML tag as written (`!Ref`, `!GetAtt`…); absent for untagged nodes and in JSON. */
+  readonly tag?: string;
+}
+
+export interface ScalarNode extends NodeBase {
+  readonly kind: 'scalar';
+  readonly value: string | number | boolean | null;
+}
+
+export interface MapEntry {
+  readonly key: ScalarNode;
+  /** Null when the key has no value yet (`Type:` being typed). */
+  readonly value: SyntaxNode | null;
+}
+
+export interface MapNode extends NodeBase {
+  readonly kind: 'map';
+  readonly entries: readonly MapEntry[];
+}
+
+export interface SeqNode extends NodeBase {
+  readonly kind: 'seq';
+  readonly items: readonly SyntaxNode[];
+}
+
+export type SyntaxNode = ScalarNode | MapNode | SeqNode;
+
+/** A problem found while parsing or analysing, located in the text. */
+export interface Problem {
+  readonly message: string;
+  readonly span: Span;
+}
+
+/** The value of `key` in a map (the last one when a key is repeated, as CloudFormation's JSON parsers do). */
+export function getEntry(map: MapNode, key: string): MapEntry | undefined {
+  for (let i = map.entries.length - 1; i >= 0; i--) {
+    const entry = map.entries[i]!;
+    if (entry.key.value === key) return entry;
+  }
+  return undefined;
+}
+
+export function getValue(map: MapNode, key: string): SyntaxNode | null | undefined {
+  return getEntry(map, key)?.value;
+}
+
+export function isMap(node: SyntaxNode | null | undefined): node is MapNode {
+  return node?.kind === 'map';
+}
+
+export function isScalar(node: SyntaxNode | null | undefined): node is ScalarNode {
+  return node?.kind === 'scalar';
+}
+
+/** The string value of a scalar node, or undefined for anything else. */
+export function stringValue(node: SyntaxNode | null | undefined): string | undefined {
+  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+}

@@ -1,0 +1,162 @@
+import { parseJson } from '../syntax/json';
+import { LineIndex } from '../syntax/lineIndex';
+import { getValue, isMap, isScalar, stringValue } from '../syntax/tree';
+import type { MapNode, Problem, ScalarNode, Span, SyntaxNode } from '../syntax/tree';
+import { parseYaml } from '../syntax/yaml';
+import type { Resource, Template, TemplateFormat } from './model';
+
+/**
+ * Above this size a template is not parsed: its resource types are found by a line scan instead, so a
+ * huge file costs milliseconds, not seconds, and still gets hovers.
+ */
+export const MAX_PARSE_LENGTH = 4 * 1024 * 1024;
+
+const SNIFF = /AWSTemplateFormatVersion|AWS::Serverless|["']?Resources["']?\s*:/;
+
+/** Cheap test on the raw text: could this be a CloudFormation template at all? */
+export function mightBeCloudFormation(text: string): boolean {
+  return SNIFF.test(text);
+}
+
+/** True when the text is JSON rather than YAML (its first significant character opens an object). */
+export function looksLikeJson(text: string): boolean {
+  const match = /^\uFEFF?\s*(\S)/.exec(text);
+  return match?.[1] === '{';
+}
+
+/**
+ * Parses a CloudFormation or SAM template, in YAML or JSON, whatever its file name. Returns undefined when the
+ * text is not a template (detected by content: `AWSTemplateFormatVersion`, `Transform`, or a `Resources` map whose
+ * entries have a `Type`). Never throws; problems come back in `problems`.
+ */
+export function parseCloudFormation(text: string): Template | undefined {
+  if (!mightBeCloudFormation(text)) return undefined;
+  const json = looksLikeJson(text);
+  const format: TemplateFormat = json ? 'cloudformation-json' : 'cloudformation-yaml';
+  const lines = new LineIndex(text);
+  if (text.length > MAX_PARSE_LENGTH) return scanLargeTemplate(text, format, lines);
+
+  const { root, problems } = json ? parseJson(text) : parseYaml(text);
+  if (!isMap(root) || !isTemplateRoot(root)) return undefined;
+
+  const parameters = new Set<string>();
+  const parametersNode = getValue(root, 'Parameters');
+  if (isMap(parametersNode)) for (const entry of parametersNode.entries) parameters.add(String(entry.key.value));
+
+  const resources: Resource[] = [];
+  const resourcesEntry = root.entries.find((entry) => entry.key.value === 'Resources');
+  const resourcesNode = resourcesEntry?.value;
+  if (resourcesEntry && !isMap(resourcesNode)) {
+    problems.push({ message: 'Resources must be a map of logical IDs to resource declarations', span: resourcesNode ?? resourcesEntry.key });
+  }
+  if (isMap(resourcesNode)) {
+    for (const { key, value } of resourcesNode.entries) {
+      const resource = readResource(text, key, value, problems);
+      if (resource) resources.push(resource);
+    }
+  }
+  return {
+    format,
+    resources,
+    problems,
+    parameters,
+    resourceIds: new Set(resources.map((resource) => resource.id)),
+    lines,
+    root,
+  };
+}
+
+function isTemplateRoot(root: MapNode): boolean {
+  if (getValue(root, 'AWSTemplateFormatVersion') !== undefined) return true;
+  const transform = getValue(root, 'Transform');
+  if (transform !== undefined && /AWS::/.test(JSON.stringify(plain(transform)))) return true;
+  const resources = getValue(root, 'Resources');
+  return isMap(resources) && resources.entries.some(({ value }) => isMap(value) && getValue(value, 'Type') !== undefined);
+}
+
+function plain(node: SyntaxNode | null): unknown {
+  if (node === null) return null;
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(plain);
+  return node.entries.map((entry) => [entry.key.value, plain(entry.value)]);
+}
+
+function readResource(text: string, key: ScalarNode, value: SyntaxNode | null, problems: Problem[]): Resource | undefined {
+  const id = String(key.value);
+  const span = { start: key.start, end: value?.end ?? key.end };
+  if (!isMap(value)) {
+    problems.push({ message: `Resource ${id} must be a map with a Type`, span: value ?? key });
+    return undefined;
+  }
+  const typeNode = halfTypedType(text, getValue(value, 'Type'));
+  const type = stringValue(typeNode);
+  if (type === undefined || !isScalar(typeNode)) {
+    const where = typeNode ?? key;
+    const message = typeNode === undefined ? `Resource ${id} has no Type` : `The Type of resource ${id} must be a string`;
+    problems.push({ message, span: where });
+    return undefined;
+  }
+  const propertiesNode = getValue(value, 'Properties');
+  return {
+    id,
+    type,
+    typeSpan: unquoted(text, typeNode),
+    idSpan: unquoted(text, key),
+    span,
+    properties: isMap(propertiesNode) ? propertiesNode : undefined,
+    kind: 'resource',
+  };
+}
+
+/**
+ * `Type: AWS::S3::` being typed parses as a nested key `AWS::S3:` (a colon before a line break starts a map):
+ * read it back as the scalar the user is typing, so the hover and the "did you mean" still work.
+ */
+function halfTypedType(text: string, node: SyntaxNode | null | undefined): SyntaxNode | null | undefined {
+  if (!isMap(node) || node.entries.length !== 1) return node;
+  const { key, value } = node.entries[0]!;
+  const empty = value === null || (isScalar(value) && value.value === null && value.start === value.end);
+  if (!empty || typeof key.value !== 'string' || text[key.end] !== ':') return node;
+  return { kind: 'scalar', value: `${key.value}:`, start: key.start, end: key.end + 1 };
+}
+
+/** The span of a scalar's text without its quotes, so ranges cover exactly the type as written. */
+function unquoted(text: string, node: Span): Span {
+  const first = text[node.start];
+  if ((first === '"' || first === "'") && node.end - node.start >= 2 && text[node.end - 1] === first) {
+    return { start: node.start + 1, end: node.end - 1 };
+  }
+  return node;
+}
+
+const LARGE_TYPE_LINE = /^([ \t]*)["']?Type["']?[ \t]*:[ \t]*["']?([A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+)/gm;
+
+/** For templates over MAX_PARSE_LENGTH: finds `Type: AWS::…` lines without parsing, and says so. */
+function scanLargeTemplate(text: string, format: TemplateFormat, lines: LineIndex): Template {
+  const resources: Resource[] = [];
+  for (const match of text.matchAll(LARGE_TYPE_LINE)) {
+    const type = match[2]!;
+    const start = match.index + match[0].length - type.length;
+    const typeSpan = { start, end: start + type.length };
+    resources.push({
+      id: `line ${lines.positionAt(start).line + 1}`,
+      type,
+      typeSpan,
+      idSpan: typeSpan,
+      span: typeSpan,
+      properties: undefined,
+      kind: 'resource',
+    });
+  }
+  const megabytes = (text.length / 1024 / 1024).toFixed(1);
+  const message = `This template is ${megabytes} MB, over the ${MAX_PARSE_LENGTH / 1024 / 1024} MB analysis limit: resource types were found by a quick scan, without their properties`;
+  return {
+    format,
+    resources,
+    problems: [{ message, span: { start: 0, end: 0 } }],
+    parameters: new Set(),
+    resourceIds: new Set(),
+    lines,
+    root: null,
+  };
+}

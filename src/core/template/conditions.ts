@@ -1,0 +1,135 @@
+import type { MapNode } from '../syntax/tree';
+import type { Dialect } from './model';
+import { selectPath } from './values';
+import type { Resolved, ValueContext } from './values';
+
+/** The condition language of data/ (srm-content.md 7.2): leaves test a property path, `all`/`any`/`not` combine. */
+export interface Condition {
+  readonly all?: readonly Condition[];
+  readonly any?: readonly Condition[];
+  readonly not?: Condition;
+  readonly path?: string;
+  readonly satellite?: string;
+  readonly op?: ConditionOp;
+  readonly value?: unknown;
+}
+
+export type ConditionOp =
+  | 'exists' | 'absent' | 'equals' | 'not_equals' | 'in' | 'not_in' | 'truthy' | 'falsy' | 'matches';
+
+/** A condition that may differ between CloudFormation and Terraform. */
+export type SidedCondition = Condition | { readonly cfn?: Condition; readonly tf?: Condition };
+
+/** Three-valued truth: undefined means the template cannot decide, and `because` says on what it depends. */
+export interface Truth {
+  readonly value: boolean | undefined;
+  readonly because?: string;
+}
+
+const TRUE: Truth = { value: true };
+const FALSE: Truth = { value: false };
+
+export function conditionFor(condition: SidedCondition, dialect: Dialect): Condition | undefined {
+  if ('cfn' in condition || 'tf' in condition) return (condition as { cfn?: Condition; tf?: Condition })[dialect];
+  return condition as Condition;
+}
+
+/**
+ * Evaluates a condition on a resource's properties. `defaultPath` is used by leaves without a `path` (a shift's
+ * trigger). A leaf on a Terraform satellite resource (`satellite`) cannot be decided from the resource alone.
+ */
+export function evaluate(condition: Condition, properties: MapNode | undefined, context: ValueContext, defaultPath = ''): Truth {
+  if (condition.all) return combineAll(condition.all.map((c) => evaluate(c, properties, context, defaultPath)));
+  if (condition.any) return combineAny(condition.any.map((c) => evaluate(c, properties, context, defaultPath)));
+  if (condition.not) {
+    const inner = evaluate(condition.not, properties, context, defaultPath);
+    return inner.value === undefined ? inner : { value: !inner.value };
+  }
+  if (condition.satellite) return { value: undefined, because: `a separate ${condition.satellite} resource` };
+  const values = selectPath(properties, condition.path ?? defaultPath, context);
+  const op = condition.op ?? 'exists';
+  switch (op) {
+    case 'absent': return negate(anyOf(values, isPresent));
+    case 'not_equals': return negate(anyOf(values, (v) => equalsTest(v, condition.value)));
+    case 'not_in': return negate(anyOf(values, (v) => inTest(v, condition.value)));
+    case 'falsy': return negate(anyOf(values, truthyTest));
+    case 'exists': return anyOf(values, isPresent);
+    case 'equals': return anyOf(values, (v) => equalsTest(v, condition.value));
+    case 'in': return anyOf(values, (v) => inTest(v, condition.value));
+    case 'truthy': return anyOf(values, truthyTest);
+    case 'matches': return anyOf(values, (v) => matchesTest(v, condition.value));
+  }
+}
+
+type Test = (value: Resolved) => Truth;
+
+/** True when any selected value passes, unknown when none passes but some cannot be decided. */
+function anyOf(values: readonly Resolved[], test: Test): Truth {
+  let unknown: Truth | undefined;
+  for (const value of values) {
+    const result = test(value);
+    if (result.value === true) return TRUE;
+    if (result.value === undefined) unknown ??= result;
+  }
+  return unknown ?? FALSE;
+}
+
+function negate(truth: Truth): Truth {
+  return truth.value === undefined ? truth : { value: !truth.value };
+}
+
+function combineAll(results: readonly Truth[]): Truth {
+  if (results.some((r) => r.value === false)) return FALSE;
+  return results.find((r) => r.value === undefined) ?? TRUE;
+}
+
+function combineAny(results: readonly Truth[]): Truth {
+  if (results.some((r) => r.value === true)) return TRUE;
+  return results.find((r) => r.value === undefined) ?? FALSE;
+}
+
+function unknown(value: Resolved): Truth | undefined {
+  return value.kind === 'unknown' ? { value: undefined, because: value.reason } : undefined;
+}
+
+function isPresent(value: Resolved): Truth {
+  return value.kind === 'absent' ? FALSE : TRUE;
+}
+
+function scalarOf(value: Resolved): Truth | string | undefined {
+  if (value.kind === 'unknown') return unknown(value);
+  if (value.kind !== 'value' || value.value === null) return undefined;
+  return String(value.value);
+}
+
+/** CloudFormation accepts "true"/"True" for booleans and numbers as strings, so comparisons are on strings. */
+function same(actual: string, expected: unknown): boolean {
+  const wanted = String(expected);
+  if (typeof expected === 'boolean') return actual.toLowerCase() === wanted;
+  return actual === wanted;
+}
+
+function equalsTest(value: Resolved, expected: unknown): Truth {
+  const actual = scalarOf(value);
+  if (typeof actual !== 'string') return actual ?? FALSE;
+  return same(actual, expected) ? TRUE : FALSE;
+}
+
+function inTest(value: Resolved, expected: unknown): Truth {
+  const actual = scalarOf(value);
+  if (typeof actual !== 'string') return actual ?? FALSE;
+  const options = Array.isArray(expected) ? expected : [expected];
+  return options.some((option) => same(actual, option)) ? TRUE : FALSE;
+}
+
+function truthyTest(value: Resolved): Truth {
+  const actual = scalarOf(value);
+  if (typeof actual !== 'string') return actual ?? FALSE;
+  return actual.toLowerCase() === 'true' ? TRUE : FALSE;
+}
+
+function matchesTest(value: Resolved, pattern: unknown): Truth {
+  const actual = scalarOf(value);
+  if (typeof actual !== 'string') return actual ?? FALSE;
+  return new RegExp(String(pattern)).test(actual) ? TRUE : FALSE;
+}

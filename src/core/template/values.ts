@@ -1,0 +1,172 @@
+import { isMap, stringValue } from '../syntax/tree';
+import type { MapNode, SyntaxNode } from '../syntax/tree';
+
+/**
+ * What a property path evaluates to in a template. A value the template cannot determine (a parameter, a
+ * Terraform variable, an attribute of another resource) is `unknown`, never guessed: unknown values never
+ * produce a violation, only "depends on …".
+ */
+export type Resolved =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'value'; readonly value: string | number | boolean | null; readonly node: SyntaxNode }
+  /** Present, but not a scalar (a map or a list), or a reference to another resource of the template. */
+  | { readonly kind: 'present'; readonly node: SyntaxNode }
+  | { readonly kind: 'unknown'; readonly reason: string; readonly node: SyntaxNode };
+
+/** What the resolver needs to know about the template around a value. */
+export interface ValueContext {
+  readonly parameters: ReadonlySet<string>;
+  readonly resourceIds: ReadonlySet<string>;
+}
+
+interface Segment {
+  readonly key?: string;
+  readonly index?: number;
+  readonly every?: boolean;
+  readonly filter?: ReadonlyArray<readonly [string, string]>;
+}
+
+const pathCache = new Map<string, Segment[]>();
+
+/**
+ * Parses `A.B[*].C`, `A[0]`, `OptionSettings[?Namespace=aws:x&OptionName=Y].Value`. The filter selects list
+ * elements whose fields equal the given strings.
+ */
+export function parsePath(path: string): Segment[] {
+  const cached = pathCache.get(path);
+  if (cached) return cached;
+  const segments: Segment[] = [];
+  let i = 0;
+  let key = '';
+  const flushKey = () => {
+    if (key) segments.push({ key });
+    key = '';
+  };
+  while (i < path.length) {
+    const ch = path[i]!;
+    if (ch === '.') {
+      flushKey();
+      i++;
+    } else if (ch === '[') {
+      flushKey();
+      const close = path.indexOf(']', i);
+      const inner = path.slice(i + 1, close < 0 ? path.length : close);
+      if (inner === '*') segments.push({ every: true });
+      else if (inner.startsWith('?')) {
+        const filter = inner.slice(1).split('&').map((clause) => {
+          const eq = clause.indexOf('=');
+          return [clause.slice(0, eq), clause.slice(eq + 1)] as const;
+        });
+        segments.push({ filter });
+      } else segments.push({ index: Number(inner) });
+      i = close < 0 ? path.length : close + 1;
+    } else {
+      key += ch;
+      i++;
+    }
+  }
+  flushKey();
+  pathCache.set(path, segments);
+  return segments;
+}
+
+/** The intrinsic function a node calls (`Ref`, `Fn::If`…), from a short-form tag or a one-key map. */
+export function intrinsicOf(node: SyntaxNode): { name: string; argument: SyntaxNode | null } | undefined {
+  if (node.tag) {
+    const name = node.tag.slice(1);
+    return { name: name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`, argument: node };
+  }
+  if (isMap(node) && node.entries.length === 1) {
+    const entry = node.entries[0]!;
+    const name = String(entry.key.value);
+    if (name === 'Ref' || name.startsWith('Fn::')) return { name, argument: entry.value };
+  }
+  return undefined;
+}
+
+/** Strips the tag off a short-form argument so `!If [a, b, c]` reads as the list [a, b, c]. */
+function argumentValue(node: SyntaxNode | null): SyntaxNode | null {
+  if (node === null || !node.tag) return node;
+  const { tag: _tag, ...rest } = node;
+  return rest as SyntaxNode;
+}
+
+const MAX_RESULTS = 256;
+
+/**
+ * Every value the path selects below `root` (a resource's Properties). `[*]` and filters may select several;
+ * `Fn::If` contributes both branches. An empty path means the root itself.
+ */
+export function selectPath(root: MapNode | undefined, path: string, context: ValueContext): Resolved[] {
+  if (!root) return [{ kind: 'absent' }];
+  let current: Resolved[] = [{ kind: 'present', node: root }];
+  for (const segment of parsePath(path)) {
+    const next: Resolved[] = [];
+    for (const item of current) {
+      if (item.kind !== 'present') {
+        next.push(item.kind === 'value' ? { kind: 'absent' } : item);
+        continue;
+      }
+      for (const child of step(item.node, segment)) next.push(...resolveNode(child, context));
+      if (next.length > MAX_RESULTS) break;
+    }
+    current = next.length > 0 ? next : [{ kind: 'absent' }];
+  }
+  return current;
+}
+
+function step(node: SyntaxNode, segment: Segment): (SyntaxNode | null)[] {
+  if (segment.key !== undefined) {
+    if (!isMap(node)) return [null];
+    let found: SyntaxNode | null | undefined;
+    for (const entry of node.entries) if (entry.key.value === segment.key) found = entry.value;
+    return [found === undefined ? null : found];
+  }
+  if (node.kind !== 'seq') return [null];
+  if (segment.index !== undefined) return [node.items[segment.index] ?? null];
+  if (segment.every) return node.items.length > 0 ? [...node.items] : [null];
+  const filter = segment.filter ?? [];
+  const matches = node.items.filter(
+    (item) => isMap(item) && filter.every(([field, wanted]) => stringValue(fieldOf(item, field)) === wanted),
+  );
+  return matches.length > 0 ? matches : [null];
+}
+
+function fieldOf(map: MapNode, field: string): SyntaxNode | null | undefined {
+  for (let i = map.entries.length - 1; i >= 0; i--) if (map.entries[i]!.key.value === field) return map.entries[i]!.value;
+  return undefined;
+}
+
+/** Resolves one node to what it means, following `Fn::If` into both branches. */
+export function resolveNode(node: SyntaxNode | null, context: ValueContext, depth = 0): Resolved[] {
+  if (node === null) return [{ kind: 'absent' }];
+  const intrinsic = intrinsicOf(node);
+  if (!intrinsic) {
+    return node.kind === 'scalar' ? [{ kind: 'value', value: node.value, node }] : [{ kind: 'present', node }];
+  }
+  const argument = argumentValue(intrinsic.argument);
+  switch (intrinsic.name) {
+    case 'Ref': {
+      const name = stringValue(argument) ?? '';
+      if (name === 'AWS::NoValue') return [{ kind: 'absent' }];
+      if (context.resourceIds.has(name)) return [{ kind: 'present', node }];
+      if (context.parameters.has(name)) return [{ kind: 'unknown', reason: `parameter ${name}`, node }];
+      return [{ kind: 'unknown', reason: name.startsWith('AWS::') ? `pseudo parameter ${name}` : `reference ${name}`, node }];
+    }
+    case 'Fn::If': {
+      if (argument?.kind !== 'seq' || argument.items.length !== 3 || depth > 8) {
+        return [{ kind: 'unknown', reason: 'a condition', node }];
+      }
+      return [...resolveNode(argument.items[1]!, context, depth + 1), ...resolveNode(argument.items[2]!, context, depth + 1)];
+    }
+    case 'Fn::Sub': {
+      const literal = stringValue(argument);
+      if (literal !== undefined && !literal.includes('${')) return [{ kind: 'value', value: literal, node }];
+      return [{ kind: 'unknown', reason: 'a substitution', node }];
+    }
+    case 'Fn::GetAtt':
+      return [{ kind: 'present', node }];
+    default:
+      return [{ kind: 'unknown', reason: `${intrinsic.name}`, node }];
+  }
+}

@@ -1,0 +1,7 @@
+import * as vscode from 'vscode';
+import type { Span } from '../core/syntax/tree';
+
+/** A core span as a VS Code range in the given document. */
+export function toRange(document: vscode.TextDocument, span: Span): vscode.Range {
+  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
+}

@@ -1,0 +1,12 @@
+# Fixture for the integration tests (Terraform).
+resource "aws_s3_bucket" "reports" {
+  bucket = "example-reports-123456789012"
+}
+
+resource "aws_lambda_function" "processor" {
+  function_name = "processor"
+  role          = "arn:aws:iam::123456789012:role/processor"
+  handler       = "index.handler"
+  runtime       = "python3.12"
+  filename      = "processor.zip"
+}

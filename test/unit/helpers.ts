@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Knowledge } from '../../src/core/knowledge/knowledge';
+import { loadKnowledge } from '../../src/node/loadKnowledge';
+
+/** The repository root (tests run from out/test/unit/…). */
+export const ROOT = join(__dirname, '..', '..', '..');
+
+let cached: Knowledge | undefined;
+/** The knowledge built by `npm run build` into dist/data: the same files the extension and the CLI load. */
+export function knowledge(): Knowledge {
+  cached ??= loadKnowledge(join(ROOT, 'dist', 'data'));
+  return cached;
+}
+
+export function fixture(name: string): string {
+  return readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');
+}
+
+/** The text between two offsets, to assert that a span covers exactly what it should. */
+export function slice(text: string, span: { start: number; end: number }): string {
+  return text.slice(span.start, span.end);
+}
