@@ -1,5 +1,5 @@
 // Generates data/generated/cfn-catalog.json: every CloudFormation resource type with its namespace and a
-// one-line description, from the pinned @aws-cdk/aws-service-spec (a devDependency; never loaded at runtime)
+// one-line description and its top-level property names, from the pinned @aws-cdk/aws-service-spec (a devDependency; never loaded at runtime)
 // plus the hand-written entries of data/cfn-extra.yaml (SAM types).
 //   node scripts/generate-cfn-catalog.mjs           writes the file
 //   node scripts/generate-cfn-catalog.mjs --print   prints it (the unit tests compare it with the committed file)
@@ -37,19 +37,22 @@ export async function buildCatalog() {
     types[type] = {
       namespace: service.cloudFormationNamespace,
       description: extra[type]?.description ?? oneLine(resource.documentation ?? ''),
+      properties: Object.keys(resource.properties ?? {}).sort(),
     };
   }
   for (const [type, entry] of Object.entries(extra)) {
-    if (!types[type]) types[type] = { namespace: entry.namespace, description: entry.description };
+    if (!types[type]) types[type] = { namespace: entry.namespace, description: entry.description, properties: [] };
   }
   const sorted = Object.fromEntries(Object.keys(types).sort().map((type) => [type, types[type]]));
-  const catalog = {
+  const header = {
     generatedBy: 'scripts/generate-cfn-catalog.mjs',
     source: `@aws-cdk/aws-service-spec@${specVersion} + data/cfn-extra.yaml`,
     count: Object.keys(sorted).length,
-    types: sorted,
   };
-  return `${JSON.stringify(catalog, null, 1)}\n`;
+  // One type per line: compact, and diffs stay readable.
+  const lines = Object.entries(sorted).map(([type, entry]) => `  ${JSON.stringify(type)}: ${JSON.stringify(entry)}`);
+  const head = JSON.stringify(header).slice(0, -1);
+  return `${head},\n"types": {\n${lines.join(',\n')}\n}}\n`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

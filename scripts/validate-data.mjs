@@ -6,8 +6,11 @@ import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
+import { loadAwsServiceSpec } from '@aws-cdk/aws-service-spec';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const SAM_TYPES_NOT_IN_SPEC = new Set(['AWS::Serverless::Connector', 'AWS::Serverless::GraphQLApi']);
 
 const SCHEMA_OF_FOLDER = {
   'data/services': 'service.schema.json',
@@ -30,7 +33,9 @@ function yamlFiles(folder) {
 }
 
 /** Returns a list of human-readable problems; empty when all data is valid. */
-export function validateData() {
+export async function validateData() {
+  const spec = await loadAwsServiceSpec();
+  const catalogTypes = new Set(spec.all('resource').map((r) => r.cloudFormationType));
   const problems = [];
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   const validators = new Map();
@@ -123,7 +128,27 @@ export function validateData() {
     for (const doc_ of doc.docs ?? []) {
       if (doc_.source && !sourceIds.has(doc_.source)) problems.push(`${name}: docs entry cites unknown source '${doc_.source}'`);
     }
+    const cfnTypesOfService = (doc.resource_types ?? []).map((rt) => rt.cfn).filter(Boolean);
+    for (const [side, item] of items) {
+      // Evidence is read on whichever of the service's types is hovered, so a path must exist on at least one.
+      for (const path of item.evidence?.cfn ?? []) {
+        if (!cfnTypesOfService.some((type) => pathExists(spec, type, path))) {
+          problems.push(`${name}: ${side} item ${item.id} evidence path '${path}' exists on none of the service's types`);
+        }
+      }
+    }
+    for (const shift of doc.shifts ?? []) {
+      const types = shift.resource_types.cfn ?? [];
+      for (const type of types) {
+        if (!catalogTypes.has(type)) problems.push(`${name}: shift ${shift.id} names unknown type ${type}`);
+      }
+      // A shift over several types may test a path that only one of them has (an `any` over both).
+      for (const path of conditionPaths(shift, 'cfn')) {
+        if (!types.some((type) => pathExists(spec, type, path))) problems.push(`${name}: shift ${shift.id}: none of its types has the property path '${path}'`);
+      }
+    }
     for (const rt of doc.resource_types ?? []) {
+      if (rt.cfn && !catalogTypes.has(rt.cfn) && !SAM_TYPES_NOT_IN_SPEC.has(rt.cfn)) problems.push(`${name}: unknown CloudFormation type ${rt.cfn}`);
       for (const type of [rt.cfn, rt.tf]) {
         if (!type) continue;
         if (typeOwner.has(type) && typeOwner.get(type) !== doc.id) {
@@ -136,6 +161,55 @@ export function validateData() {
   return problems;
 }
 
+/** Every property path a shift reads on one side: its trigger and the paths of its states' conditions. */
+function conditionPaths(shift, side) {
+  const paths = new Set();
+  if (shift.trigger?.[side]?.path) paths.add(shift.trigger[side].path);
+  const visit = (condition) => {
+    if (!condition || typeof condition !== 'object') return;
+    const sided = condition.cfn || condition.tf ? condition[side] : condition;
+    if (!sided) return;
+    if (sided.path) paths.add(sided.path);
+    for (const c of [...(sided.all ?? []), ...(sided.any ?? [])]) visit(c);
+    if (sided.not) visit(sided.not);
+  };
+  for (const state of shift.states) visit(state.when);
+  return [...paths];
+}
+
+/** Whether a property path (`A.B[*].C`, filters allowed) exists in a type's CloudFormation schema. */
+function pathExists(spec, type, path) {
+  const resource = spec.lookup('resource', 'cloudFormationType', 'equals', type);
+  if (resource.length === 0) return false;
+  const keys = path.replace(/\[[^\]]*\]/g, '').split('.').filter(Boolean);
+  let properties = resource.only().properties;
+  for (let i = 0; i < keys.length; i++) {
+    const property = properties?.[keys[i]];
+    if (!property) return false;
+    let valueType = property.type;
+    while (valueType.type === 'array') valueType = valueType.element;
+    if (valueType.type === 'map') {
+      i++; // the next key is a free map key (e.g. LogPublishingOptions.AUDIT_LOGS)
+      valueType = valueType.element;
+    }
+    if (i >= keys.length - 1) return true;
+    properties = objectProperties(spec, valueType);
+    if (!properties) return valueType.type === 'json'; // below a JSON property anything goes; below a scalar nothing
+  }
+  return true;
+}
+
+function objectProperties(spec, type) {
+  if (type.type === 'ref') return spec.get('typeDefinition', type.reference.$ref).properties;
+  if (type.type === 'union') {
+    for (const t of type.types) {
+      const nested = objectProperties(spec, t);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}
+
 function walk(node, visit, where = '') {
   visit(node, where);
   if (Array.isArray(node)) node.forEach((child, i) => walk(child, visit, `${where}[${i}]`));
@@ -145,7 +219,7 @@ function walk(node, visit, where = '') {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const problems = validateData();
+  const problems = await validateData();
   for (const p of problems) console.error(p);
   console.log(problems.length === 0 ? 'data: valid' : `data: ${problems.length} problem(s)`);
   process.exit(problems.length === 0 ? 0 : 1);

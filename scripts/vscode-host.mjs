@@ -28,6 +28,13 @@ export const clock = () => {
 const cleanups = [];
 const liveGroups = new Set();
 let handlersInstalled = false;
+let signalExitCode; // undefined: 128 + signal number
+
+/** Exit code used when a signal stops the process (npm start: 0, Ctrl-C is how it is meant to stop). */
+export function setSignalExitCode(code) {
+  signalExitCode = code;
+  installHandlers();
+}
 
 export function onCleanup(fn) {
   installHandlers();
@@ -58,7 +65,7 @@ function installHandlers() {
       console.error(`\n${signal}: stopping everything this run started`);
       const force = setTimeout(() => process.exit(code), 10000);
       force.unref();
-      cleanupAll().finally(() => process.exit(code));
+      cleanupAll().finally(() => process.exit(signalExitCode ?? code));
     });
   }
   // Last resort (process.exit from elsewhere, uncaught error): synchronous kill of the groups still alive.
@@ -188,6 +195,14 @@ export function ensureSystemPackages(reqs) {
 }
 
 export const codeServerDir = () => process.env.CODE_SERVER_DIR || path.join(ROOT, 'node_modules', '.cache', `code-server-${CS_VERSION}`);
+/** The VS Code version inside the installed code-server (e.g. 1.100.3). */
+export function vscodeVersion() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(codeServerDir(), 'node_modules', 'code-server', 'lib', 'vscode', 'package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+}
 const codeServerBin = () => path.join(codeServerDir(), 'node_modules', '.bin', 'code-server');
 const codeServerMarker = () => path.join(codeServerDir(), `.installed-${CS_VERSION}-node-abi${process.versions.modules}`);
 export const codeServerInstalled = () => fs.existsSync(codeServerMarker()) && fs.existsSync(codeServerBin());
@@ -294,13 +309,18 @@ export async function startCodeServer({ name = 'vscode', vsix, env = {}, setting
   const pid = child.pid;
   let output = '';
   let exited = null;
+  let onExit;
+  const exitedPromise = new Promise((resolve) => (onExit = resolve));
   const collect = (chunk) => {
     output += chunk;
     log.write(chunk);
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  child.once('exit', (code, signal) => (exited = { code, signal }));
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
+    onExit(exited);
+  });
 
   let stopped = false;
   const stop = async () => {
@@ -335,7 +355,8 @@ export async function startCodeServer({ name = 'vscode', vsix, env = {}, setting
     await stop();
     throw e;
   }
-  return { url, port, pid, dir, userDir, extDir, logFile, stop, output: () => output };
+  // `exited` resolves when code-server itself exits (not when we stop it: callers await stop() instead).
+  return { url, port, pid, dir, userDir, extDir, logFile, stop, exited: exitedPromise, output: () => output };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import {
 } from '../../scripts/vscode-host.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+// Workbench chatter forwarded with the extension-host console; offline marketplace errors are expected.
+const NOISE = /ENOTFOUND|open-vsx|gallery|vsda|connection token|Creating a socket|builtin extensions cache|Service Worker|ChatSessionStore/;
 
 /** Resolves to { passed, failed, pending, failures, exitCode }. Never leaves a process behind. */
 export async function runIntegrationTests({ timeout = +(process.env.SRM_IT_TIMEOUT_MS || 240000) } = {}) {
@@ -38,7 +40,7 @@ export async function runIntegrationTests({ timeout = +(process.env.SRM_IT_TIMEO
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       if (!Array.isArray(args) || args.length === 0) return;
       let [format, ...rest] = args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)));
-      if (/ENOTFOUND|open-vsx|gallery|vsda/.test(format)) return; // offline marketplace noise
+      if (NOISE.test(format)) return;
       format = format.replace(/%[sdifoOc]/g, () => (rest.length ? rest.shift() : ''));
       console.log([format, ...rest].join(' '));
     });

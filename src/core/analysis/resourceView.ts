@@ -77,7 +77,7 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
     const items = (entry as readonly ResponsibilityItem[]).filter(applies);
     if (hasResource) {
       for (const item of items) {
-        const status = checkEvidence(item, dialect, properties, context);
+        const status = checkEvidence(item, dialect, properties, context, profile.properties);
         if (status) evidence.set(item.id, status);
       }
     }
@@ -129,8 +129,10 @@ function checkEvidence(
   dialect: Dialect,
   properties: Resource['properties'],
   context: ValueContext,
+  typeProperties: ReadonlySet<string>,
 ): EvidenceStatus | undefined {
-  const paths = item.evidence?.[dialect];
+  // Evidence paths are written for the service's main type; only those the hovered type has apply to it.
+  const paths = item.evidence?.[dialect]?.filter((path) => dialect !== 'cfn' || typeProperties.has(path.split(/[.[]/)[0]!));
   if (!paths || paths.length === 0) return undefined;
   let undecided: EvidenceStatus | undefined;
   for (const path of paths) {

@@ -11,6 +11,8 @@ export interface TypeProfile {
   readonly description: string;
   readonly docsUrl: string;
   readonly namespace: string;
+  /** Top-level property names of the type, so evidence is only read where the property can exist. */
+  readonly properties: ReadonlySet<string>;
   readonly service: { readonly id: string | undefined; readonly name: string; readonly curated: boolean };
   readonly category: CategoryInfo;
   /** Set for services we have not curated: the general split of their category is shown instead. */
@@ -86,7 +88,7 @@ export class Knowledge {
     const namespace = catalogEntry.namespace;
     const explicit = this.serviceByType.get(type);
     const service = explicit?.service ?? this.serviceByNamespace.get(namespace);
-    const common = { type, description: catalogEntry.description, docsUrl: cfnDocsUrl(type), namespace };
+    const common = { type, description: catalogEntry.description, docsUrl: cfnDocsUrl(type), namespace, properties: new Set(catalogEntry.properties) };
     if (service) {
       const entry = explicit?.entry;
       const category = entry?.category_override

@@ -151,5 +151,5 @@ export interface ContentBundle {
 /** data/generated/cfn-catalog.json */
 export interface CfnCatalog {
   readonly source: string;
-  readonly types: Readonly<Record<string, { readonly namespace: string; readonly description: string }>>;
+  readonly types: Readonly<Record<string, { readonly namespace: string; readonly description: string; readonly properties: readonly string[] }>>;
 }

@@ -49,10 +49,11 @@ export function parseCloudFormation(text: string): Template | undefined {
   if (resourcesEntry && !isMap(resourcesNode)) {
     problems.push({ message: 'Resources must be a map of logical IDs to resource declarations', span: resourcesNode ?? resourcesEntry.key });
   }
+  const globals = getValue(root, 'Globals');
   if (isMap(resourcesNode)) {
     for (const { key, value } of resourcesNode.entries) {
       const resource = readResource(text, key, value, problems);
-      if (resource) resources.push(resource);
+      if (resource) resources.push(withSamGlobals(resource, globals));
     }
   }
   return {
@@ -106,6 +107,22 @@ function readResource(text: string, key: ScalarNode, value: SyntaxNode | null, p
     properties: isMap(propertiesNode) ? propertiesNode : undefined,
     kind: 'resource',
   };
+}
+
+/**
+ * SAM's `Globals` section gives defaults to every resource of a kind (`Globals.Function` for each
+ * `AWS::Serverless::Function`); a resource's own properties win. Merged so shifts see e.g. a global PackageType.
+ */
+function withSamGlobals(resource: Resource, globals: SyntaxNode | null | undefined): Resource {
+  if (!isMap(globals) || !resource.type.startsWith('AWS::Serverless::')) return resource;
+  const section = getValue(globals, resource.type.slice('AWS::Serverless::'.length));
+  if (!isMap(section)) return resource;
+  const own = resource.properties?.entries ?? [];
+  const ownKeys = new Set(own.map((entry) => entry.key.value));
+  const inherited = section.entries.filter((entry) => !ownKeys.has(entry.key.value));
+  if (inherited.length === 0) return resource;
+  const base = resource.properties ?? { start: resource.span.start, end: resource.span.end };
+  return { ...resource, properties: { kind: 'map', entries: [...inherited, ...own], start: base.start, end: base.end } };
 }
 
 /**

@@ -67,11 +67,18 @@ type Test = (value: Resolved) => Truth;
 function anyOf(values: readonly Resolved[], test: Test): Truth {
   let unknown: Truth | undefined;
   for (const value of values) {
-    const result = test(value);
+    const result = value.kind === 'alternatives' ? agree(value.options.map((option) => anyOf(option, test)), value.condition) : test(value);
     if (result.value === true) return TRUE;
     if (result.value === undefined) unknown ??= result;
   }
   return unknown ?? FALSE;
+}
+
+/** The branches of an `Fn::If` decide only when they agree; otherwise the answer depends on its condition. */
+function agree(results: readonly Truth[], condition: string): Truth {
+  const first = results[0]?.value;
+  if (first !== undefined && results.every((r) => r.value === first)) return first ? TRUE : FALSE;
+  return results.find((r) => r.value === undefined && r.because) ?? { value: undefined, because: `condition ${condition}` };
 }
 
 function negate(truth: Truth): Truth {
@@ -128,8 +135,13 @@ function truthyTest(value: Resolved): Truth {
   return actual.toLowerCase() === 'true' ? TRUE : FALSE;
 }
 
+const patterns = new Map<string, RegExp>();
+
 function matchesTest(value: Resolved, pattern: unknown): Truth {
   const actual = scalarOf(value);
   if (typeof actual !== 'string') return actual ?? FALSE;
-  return new RegExp(String(pattern)).test(actual) ? TRUE : FALSE;
+  const source = String(pattern);
+  let regex = patterns.get(source);
+  if (!regex) patterns.set(source, (regex = new RegExp(source)));
+  return regex.test(actual) ? TRUE : FALSE;
 }

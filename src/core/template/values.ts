@@ -11,7 +11,9 @@ export type Resolved =
   | { readonly kind: 'value'; readonly value: string | number | boolean | null; readonly node: SyntaxNode }
   /** Present, but not a scalar (a map or a list), or a reference to another resource of the template. */
   | { readonly kind: 'present'; readonly node: SyntaxNode }
-  | { readonly kind: 'unknown'; readonly reason: string; readonly node: SyntaxNode };
+  | { readonly kind: 'unknown'; readonly reason: string; readonly node: SyntaxNode }
+  /** An `Fn::If`: what each branch gives; decided only when all branches agree. */
+  | { readonly kind: 'alternatives'; readonly condition: string; readonly options: readonly (readonly Resolved[])[] };
 
 /** What the resolver needs to know about the template around a value. */
 export interface ValueContext {
@@ -94,25 +96,30 @@ function argumentValue(node: SyntaxNode | null): SyntaxNode | null {
 const MAX_RESULTS = 256;
 
 /**
- * Every value the path selects below `root` (a resource's Properties). `[*]` and filters may select several;
- * `Fn::If` contributes both branches. An empty path means the root itself.
+ * Every value the path selects below `root` (a resource's Properties). `[*]` and filters may select several
+ * values; an `Fn::If` on the way becomes one `alternatives` value holding what each branch selects. An empty
+ * path means the root itself.
  */
 export function selectPath(root: MapNode | undefined, path: string, context: ValueContext): Resolved[] {
   if (!root) return [{ kind: 'absent' }];
-  let current: Resolved[] = [{ kind: 'present', node: root }];
-  for (const segment of parsePath(path)) {
-    const next: Resolved[] = [];
-    for (const item of current) {
-      if (item.kind !== 'present') {
-        next.push(item.kind === 'value' ? { kind: 'absent' } : item);
-        continue;
-      }
-      for (const child of step(item.node, segment)) next.push(...resolveNode(child, context));
-      if (next.length > MAX_RESULTS) break;
-    }
-    current = next.length > 0 ? next : [{ kind: 'absent' }];
+  return selectFrom({ kind: 'present', node: root }, parsePath(path), context);
+}
+
+function selectFrom(start: Resolved, segments: readonly Segment[], context: ValueContext): Resolved[] {
+  if (segments.length === 0) return [start];
+  if (start.kind === 'alternatives') {
+    return [{ ...start, options: start.options.map((option) => option.flatMap((o) => selectFrom(o, segments, context))) }];
   }
-  return current;
+  if (start.kind !== 'present') return [start.kind === 'value' ? { kind: 'absent' } : start];
+  const [segment, ...rest] = segments;
+  const results: Resolved[] = [];
+  for (const child of step(start.node, segment!)) {
+    for (const resolved of resolveNode(child, context)) {
+      results.push(...selectFrom(resolved, rest, context));
+      if (results.length > MAX_RESULTS) return results;
+    }
+  }
+  return results.length > 0 ? results : [{ kind: 'absent' }];
 }
 
 function step(node: SyntaxNode, segment: Segment): (SyntaxNode | null)[] {
@@ -157,7 +164,9 @@ export function resolveNode(node: SyntaxNode | null, context: ValueContext, dept
       if (argument?.kind !== 'seq' || argument.items.length !== 3 || depth > 8) {
         return [{ kind: 'unknown', reason: 'a condition', node }];
       }
-      return [...resolveNode(argument.items[1]!, context, depth + 1), ...resolveNode(argument.items[2]!, context, depth + 1)];
+      const condition = stringValue(argument.items[0]) ?? 'a condition';
+      const options = [resolveNode(argument.items[1]!, context, depth + 1), resolveNode(argument.items[2]!, context, depth + 1)];
+      return [{ kind: 'alternatives', condition, options }];
     }
     case 'Fn::Sub': {
       const literal = stringValue(argument);

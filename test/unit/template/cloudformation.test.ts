@@ -120,3 +120,13 @@ describe('CloudFormation bad input', () => {
     assert.equal(slice(text, last.typeSpan), 'AWS::SQS::Queue');
   });
 });
+
+describe('SAM templates', () => {
+  it('applies Globals to serverless resources, the resource\'s own properties winning', () => {
+    const text = 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.12\n    PackageType: Image\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n';
+    const template = parseCloudFormation(text)!;
+    const properties = template.resources[0]!.properties!;
+    const values = Object.fromEntries(properties.entries.map((e) => [e.key.value, (e.value as { value: unknown }).value]));
+    assert.deepEqual(values, { PackageType: 'Image', Runtime: 'nodejs20.x' });
+  });
+});

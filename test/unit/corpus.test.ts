@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { analyzeDocument } from '../../src/core/analysis/document';
+import { fileReport } from '../../src/core/report';
+import { knowledge, ROOT } from './helpers';
+
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'cloudformation');
+
+function* files(folder: string): Generator<string> {
+  for (const name of readdirSync(folder).sort()) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else if (/\.(ya?ml|json|template)$/i.test(name)) yield path;
+  }
+}
+
+/** `Type: AWS::A::B` written as a resource type (three parts), found by a plain text search. */
+const TYPE_IN_TEXT = /^\s*["']?Type["']?\s*:\s*["']?((?:AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+)["']?\s*,?\s*$/gm;
+
+describe('the CloudFormation corpus (../shared/corpus/cloudformation)', function () {
+  this.timeout(120000);
+  before(function () {
+    if (!existsSync(CORPUS)) throw new Error(`the shared corpus is missing at ${CORPUS}`);
+  });
+
+  it('scans every file without a crash, and reports every catalog type it holds as known', () => {
+    const k = knowledge();
+    let scanned = 0;
+    let templates = 0;
+    let resources = 0;
+    let known = 0;
+    let withErrors = 0;
+    let embedded = 0;
+    const unknownTypes = new Map<string, string>();
+    for (const path of files(CORPUS)) {
+      scanned++;
+      const text = readFileSync(path, 'utf8');
+      const template = analyzeDocument(text);
+      if (!template) continue;
+      templates++;
+      const report = fileReport(k, relative(CORPUS, path), template);
+      if (report.errors.length > 0) withErrors++;
+      const reportedKnown = new Set<string>();
+      for (const resource of report.resources) {
+        resources++;
+        if (resource.known) {
+          known++;
+          assert.ok(resource.service && resource.category, `${path}: ${resource.id} known without service/category`);
+          reportedKnown.add(resource.type);
+        } else if (resource.type.startsWith('AWS::')) {
+          unknownTypes.set(resource.type, relative(CORPUS, path));
+        }
+      }
+      // Every catalog type written in the file's text is a reported known resource, unless it sits inside another
+      // resource's declaration (a template embedded in a StackSet's TemplateBody is not this template's resource).
+      for (const match of text.matchAll(TYPE_IN_TEXT)) {
+        const type = match[1]!;
+        const offset = match.index + match[0].indexOf(type);
+        if (!k.isKnownType(type)) continue;
+        if (template.resources.some((r) => r.typeSpan.start === offset)) assert.ok(reportedKnown.has(type));
+        else if (template.resources.some((r) => offset > r.span.start && offset < r.span.end)) embedded++;
+        else assert.fail(`${relative(CORPUS, path)}: ${type} at offset ${offset} was not found as a resource`);
+      }
+    }
+    console.log(`      corpus: ${scanned} files, ${templates} templates, ${resources} resources, ${known} known; ${withErrors} templates with parse errors; ${embedded} types inside embedded templates; unknown AWS types: ${[...unknownTypes.keys()].join(', ') || 'none'}`);
+    assert.ok(templates >= 290, `${templates} templates detected`);
+  });
+});
