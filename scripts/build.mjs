@@ -26,14 +26,25 @@ export function buildContent() {
     model: readYaml('data/srm/model.yaml'),
     domains: readYaml('data/srm/domains.yaml'),
     categories: readYaml('data/srm/categories.yaml'),
+    terraform: {
+      awscc_exceptions: readYaml('data/terraform/awscc-exceptions.yaml').exceptions,
+      modules: readYaml('data/terraform/modules.yaml').modules,
+    },
   };
 }
+
+/** The wasm files web-tree-sitter loads at runtime, copied beside the bundles (the core does no I/O itself). */
+export const WASM_FILES = {
+  'web-tree-sitter.wasm': 'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+};
 
 function writeData() {
   const out = join(root, 'dist/data');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'content.json'), JSON.stringify(buildContent()));
-  copyFileSync(join(root, 'data/generated/cfn-catalog.json'), join(out, 'cfn-catalog.json'));
+  for (const catalog of ['cfn-catalog.json', 'tf-catalog.json']) copyFileSync(join(root, 'data/generated', catalog), join(out, catalog));
+  for (const [name, from] of Object.entries(WASM_FILES)) copyFileSync(join(root, from), join(root, 'dist', name));
 }
 
 const common = {

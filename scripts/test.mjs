@@ -127,6 +127,7 @@ if (stages.includes('integration')) {
 if (stages.includes('e2e')) {
   if (ok) {
     const resultFile = path.join(RESULTS_DIR, 'e2e.json');
+    fs.rmSync(path.join(RESULTS_DIR, 'screenshots'), { recursive: true, force: true }); // only this run's
     const specs = fs.readdirSync(path.join(ROOT, 'test', 'e2e')).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => path.join('test', 'e2e', f));
     await stage('e2e (UI)', process.execPath, [MOCHA, '--no-config', '--exit', '--timeout', '120000', '--reporter', REPORTER, '--reporter-option', `resultFile=${resultFile}`, ...specs], resultFile);
   } else {

@@ -15,12 +15,16 @@ const SAM_TYPES_NOT_IN_SPEC = new Set(['AWS::Serverless::Connector', 'AWS::Serve
 const SCHEMA_OF_FOLDER = {
   'data/services': 'service.schema.json',
   'data/sources': 'sources.schema.json',
-  'data/srm': null, // each file names its own schema below
+  'data/srm': null, // each file has its own schema below
+  'data/terraform': null,
 };
-const SCHEMA_OF_SRM_FILE = {
+const SCHEMA_OF_FILE = {
   'model.yaml': 'model.schema.json',
   'domains.yaml': 'domains.schema.json',
   'categories.yaml': 'categories.schema.json',
+  'modules.yaml': 'tf-modules.schema.json',
+  'services.yaml': 'tf-services.schema.json',
+  'awscc-exceptions.yaml': 'awscc-exceptions.schema.json',
 };
 
 function yamlFiles(folder) {
@@ -36,6 +40,8 @@ function yamlFiles(folder) {
 export async function validateData() {
   const spec = await loadAwsServiceSpec();
   const catalogTypes = new Set(spec.all('resource').map((r) => r.cloudFormationType));
+  const tfCatalog = JSON.parse(readFileSync(join(root, 'data/generated/tf-catalog.json'), 'utf8'));
+  const tfTypes = new Set(Object.keys(tfCatalog.resources));
   const problems = [];
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   const validators = new Map();
@@ -50,7 +56,7 @@ export async function validateData() {
   for (const folder of Object.keys(SCHEMA_OF_FOLDER)) {
     for (const file of yamlFiles(folder)) {
       const name = relative(root, file);
-      const schemaFile = SCHEMA_OF_FOLDER[folder] ?? SCHEMA_OF_SRM_FILE[file.split('/').pop()];
+      const schemaFile = SCHEMA_OF_FOLDER[folder] ?? SCHEMA_OF_FILE[file.split('/').pop()];
       if (!schemaFile) {
         problems.push(`${name}: no schema is known for this file`);
         continue;
@@ -146,6 +152,14 @@ export async function validateData() {
       for (const path of conditionPaths(shift, 'cfn')) {
         if (!types.some((type) => pathExists(spec, type, path))) problems.push(`${name}: shift ${shift.id}: none of its types has the property path '${path}'`);
       }
+    }
+    const tfNames = [
+      ...(doc.resource_types ?? []).flatMap((rt) => [rt.tf, ...(rt.tf_satellites ?? []).map((sat) => sat.type)]),
+      ...items.flatMap(([, item]) => (item.evidence?.tf ?? []).filter((path) => path.startsWith('aws_'))),
+      ...(doc.shifts ?? []).flatMap((shift) => [...(shift.resource_types.tf ?? []), shift.trigger?.tf?.satellite]),
+    ].filter(Boolean);
+    for (const type of new Set(tfNames)) {
+      if (!tfTypes.has(type)) problems.push(`${name}: ${type} is not a resource type of the pinned AWS provider`);
     }
     for (const rt of doc.resource_types ?? []) {
       if (rt.cfn && !catalogTypes.has(rt.cfn) && !SAM_TYPES_NOT_IN_SPEC.has(rt.cfn)) problems.push(`${name}: unknown CloudFormation type ${rt.cfn}`);

@@ -27,6 +27,7 @@ export const clock = () => {
 // normal exit, on failure and on SIGINT/SIGTERM/SIGHUP.
 const cleanups = [];
 const liveGroups = new Set();
+const liveTempDirs = new Set();
 let handlersInstalled = false;
 let signalExitCode; // undefined: 128 + signal number
 
@@ -71,6 +72,7 @@ function installHandlers() {
   // Last resort (process.exit from elsewhere, uncaught error): synchronous kill of the groups still alive.
   process.on('exit', () => {
     for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
+    for (const dir of liveTempDirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
   });
 }
 
@@ -116,16 +118,17 @@ export async function stopGroup(pgid, grace = 5000) {
 export function spawnGroup(command, args, options = {}) {
   installHandlers();
   const child = spawn(command, args, { ...options, detached: true });
-  if (child.pid) liveGroups.add(child.pid);
-  child.once('exit', () => {
-    // The leader is gone; the group may still have members (they are killed by stopGroup).
-  });
+  if (child.pid) liveGroups.add(child.pid); // removed by stopGroup once no member is left
   return child;
 }
 
 export function tempDir(prefix) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `srm-lens-${prefix}-`));
-  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
+  liveTempDirs.add(dir);
+  onCleanup(() => {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+    liveTempDirs.delete(dir);
+  });
   return dir;
 }
 
@@ -317,12 +320,12 @@ export async function startCodeServer({ name = 'vscode', vsix, env = {}, setting
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
+  let stopped = false;
   child.once('exit', (code, signal) => {
     exited = { code, signal };
-    onExit(exited);
+    if (!stopped) onExit(exited); // an exit we did not ask for
   });
 
-  let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
@@ -386,7 +389,7 @@ export const remoteUri = (url, p) => `vscode-remote://${new URL(url).host}${p}`;
 
 /** The workbench URL for a folder, optionally with a development payload (extensionDevelopmentPath, ...). */
 export function workbenchUrl(url, folder, payload) {
-  let u = `${url}/?folder=${encodeURIComponent(folder)}`;
+  let u = `${url}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
   if (payload) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return u;
 }

@@ -8,6 +8,8 @@ import type { Knowledge } from '../core/knowledge/knowledge';
 import { renderHoverMarkdown } from '../core/render/hoverMarkdown';
 import { explainReport, fileReport, REPORT_VERSION } from '../core/report';
 import type { FileReport } from '../core/report';
+import { HclParser } from '../core/syntax/hcl';
+import { terraformFormatOf } from '../core/template/terraform';
 import { loadKnowledge } from '../node/loadKnowledge';
 import { toSarif } from './sarif';
 
@@ -24,7 +26,7 @@ explain  prints what the hover shows for a resource type, e.g. AWS::S3::Bucket
 Exit status: 0 success; 1 a finding at or above --fail-on; 2 bad usage, unreadable path or unknown type.`;
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform', 'cdk.out']);
-const CANDIDATE_FILE = /\.(ya?ml|json|template|cfn)$/i;
+const CANDIDATE_FILE = /\.(ya?ml|json|template|cfn|tf)$/i;
 const SEVERITY_RANK = { hint: 0, information: 1, warning: 2, error: 3 } as const;
 
 class UsageError extends Error {}
@@ -56,7 +58,7 @@ function parseArguments(args: readonly string[]): Options {
   return { positional, format, failOn };
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -68,7 +70,7 @@ function main(argv: readonly string[]): number {
   }
   try {
     const options = parseArguments(rest);
-    if (command === 'scan') return scan(options);
+    if (command === 'scan') return await scan(options);
     if (command === 'explain') return explain(options);
     throw new UsageError(`unknown command '${command}' (try srm-lens --help)`);
   } catch (error) {
@@ -84,6 +86,12 @@ let knowledgeCache: Knowledge | undefined;
 function knowledge(): Knowledge {
   knowledgeCache ??= loadKnowledge(join(__dirname, 'data'));
   return knowledgeCache;
+}
+
+let hclCache: Promise<HclParser> | undefined;
+function hclParser(): Promise<HclParser> {
+  hclCache ??= HclParser.create(readFileSync(join(__dirname, 'web-tree-sitter.wasm')), readFileSync(join(__dirname, 'tree-sitter-terraform.wasm')));
+  return hclCache;
 }
 
 function explain(options: Options): number {
@@ -104,7 +112,7 @@ function explain(options: Options): number {
   return 0;
 }
 
-function scan(options: Options): number {
+async function scan(options: Options): Promise<number> {
   const format = options.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif for scan, not '${format}'`);
   const failOn = options.failOn;
@@ -136,7 +144,8 @@ function scan(options: Options): number {
     } catch (error) {
       throw new UsageError(`cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    const template = analyzeDocument(text);
+    const hcl = terraformFormatOf(file) === 'terraform-hcl' ? await hclParser() : undefined;
+    const template = analyzeDocument(text, file, hcl);
     if (template) reports.push(fileReport(knowledge(), file, template));
   }
 
@@ -193,4 +202,12 @@ function textReport(reports: readonly FileReport[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`srm-lens: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -39,7 +39,8 @@ export interface FileReport {
 
 /** The `files[]` entry of `scan --format json` for one analysed template. */
 export function fileReport(knowledge: Knowledge, path: string, template: Template): FileReport {
-  const resources = template.resources.map((resource): ResourceReport => {
+  // Modules are not resource types: their resources are reported where the module itself is scanned.
+  const resources = template.resources.filter((resource) => resource.kind !== 'module').map((resource): ResourceReport => {
     const view = viewResource(knowledge, resource.type, resource, template);
     const range = template.lines.rangeOf(resource.typeSpan);
     if (!view) return { id: resource.id, type: resource.type, known: false, range };

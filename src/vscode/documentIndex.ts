@@ -1,22 +1,28 @@
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../core/analysis/document';
+import type { HclParser } from '../core/syntax/hcl';
 import type { Template } from '../core/template/model';
+import { terraformFormatOf } from '../core/template/terraform';
+import type { Lazy } from './lazy';
 
 /** Caches each open document's analysis by version, so a hover on an analysed document costs a lookup. */
 export class DocumentIndex implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; template: Template | undefined }>();
   private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  constructor(private readonly hcl: Lazy<HclParser>) {
     this.subscription = vscode.workspace.onDidCloseTextDocument((document) => this.cache.delete(document.uri.toString()));
   }
 
-  get(document: vscode.TextDocument): Template | undefined {
+  async get(document: vscode.TextDocument): Promise<Template | undefined> {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached.template;
-    const template = analyzeDocument(document.getText());
-    this.cache.set(key, { version: document.version, template });
+    const version = document.version;
+    const fileName = document.uri.path;
+    const parser = terraformFormatOf(fileName) === 'terraform-hcl' ? await this.hcl.get() : undefined;
+    const template = analyzeDocument(document.getText(), fileName, parser);
+    this.cache.set(key, { version, template });
     return template;
   }
 

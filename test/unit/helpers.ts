@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Knowledge } from '../../src/core/knowledge/knowledge';
+import { HclParser } from '../../src/core/syntax/hcl';
 import { loadKnowledge } from '../../src/node/loadKnowledge';
 
 /** The repository root (tests run from out/test/unit/…). */
@@ -11,6 +12,13 @@ let cached: Knowledge | undefined;
 export function knowledge(): Knowledge {
   cached ??= loadKnowledge(join(ROOT, 'dist', 'data'));
   return cached;
+}
+
+let parser: Promise<HclParser> | undefined;
+/** The HCL parser from the wasm files the build copies into dist/, as the CLI creates it. */
+export function hclParser(): Promise<HclParser> {
+  parser ??= HclParser.create(readFileSync(join(ROOT, 'dist', 'web-tree-sitter.wasm')), readFileSync(join(ROOT, 'dist', 'tree-sitter-terraform.wasm')));
+  return parser;
 }
 
 export function fixture(name: string): string {

@@ -5,6 +5,7 @@ import type { Truth } from '../template/conditions';
 import type { Dialect, Resource, Template } from '../template/model';
 import { dialectOf } from '../template/model';
 import type { ValueContext } from '../template/values';
+import type { SyntaxNode } from '../syntax/tree';
 
 /** Which state of a shift this resource is in, or the states it could be in when the template cannot decide. */
 export interface ShiftOutcome {
@@ -49,14 +50,14 @@ const NO_TEMPLATE: ValueContext = { parameters: new Set(), resourceIds: new Set(
  * `applies_when` is false, and checks evidence. Undecidable values never hide anything; they are reported.
  */
 export function viewResource(knowledge: Knowledge, type: string, resource?: Resource, template?: Template): ResourceView | undefined {
-  const profile = knowledge.profile(type);
+  const profile = knowledge.profile(type, resource?.kind === 'data');
   if (!profile) return undefined;
-  const dialect: Dialect = template ? dialectOf(template.format) : 'cfn';
-  const context = template ?? NO_TEMPLATE;
+  const dialect: Dialect = template ? dialectOf(template.format) : profile.dialect;
+  const context = template && resource ? contextFor(template, resource) : NO_TEMPLATE;
   const properties = resource?.properties;
-  const hasResource = resource !== undefined;
+  const hasResource = resource !== undefined && !profile.dataSource;
 
-  const shifts = hasResource ? profile.shifts.map((shift) => decideShift(shift, dialect, properties, context)) : [];
+  const shifts = hasResource ? profile.shifts.map((shift) => decideShift(shift, type, dialect, properties, context)) : [];
   const categoryShift = shifts.find((outcome) => outcome.state?.category !== undefined);
   const conditional = new Map<string, string>();
   const applies = (item: ResponsibilityItem): boolean => {
@@ -97,8 +98,31 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
   };
 }
 
-function decideShift(shift: Shift, dialect: Dialect, properties: Resource['properties'], context: ValueContext): ShiftOutcome {
-  const triggerPath = shift.trigger[dialect]?.path ?? '';
+/**
+ * The value context of one resource. In Terraform, settings often live in satellite resources that point at it
+ * (`aws_s3_bucket_versioning { bucket = aws_s3_bucket.logs.id }`): conditions on a satellite read the one that
+ * references this resource, or find it absent.
+ */
+function contextFor(template: Template, resource: Resource): ValueContext {
+  if (dialectOf(template.format) !== 'tf') return template;
+  const prefix = `${resource.id}.`;
+  const references = (node: SyntaxNode | null): boolean =>
+    node?.kind === 'scalar' && node.tag === '!GetAtt' && typeof node.value === 'string' && node.value.startsWith(prefix);
+  return {
+    parameters: template.parameters,
+    resourceIds: template.resourceIds,
+    satelliteProperties: (type) =>
+      template.resources.find((r) => r.type === type && r.kind === 'resource' && r.properties?.entries.some((e) => references(e.value)))
+        ?.properties,
+  };
+}
+
+function decideShift(shift: Shift, type: string, dialect: Dialect, own: Resource['properties'], context: ValueContext): ShiftOutcome {
+  const trigger = shift.trigger[dialect];
+  const triggerPath = trigger?.path ?? '';
+  // A trigger on a Terraform satellite is read on the satellite, unless the satellite itself is hovered.
+  const satellite = trigger && 'satellite' in trigger ? trigger.satellite : undefined;
+  const properties = satellite && satellite !== type ? context.satelliteProperties?.(satellite) : own;
   const fallback = shift.states.find((state) => state.default);
   // First matching state wins; an undecidable state before it keeps both possible.
   const possible: ShiftState[] = [];
@@ -131,12 +155,15 @@ function checkEvidence(
   context: ValueContext,
   typeProperties: ReadonlySet<string>,
 ): EvidenceStatus | undefined {
-  // Evidence paths are written for the service's main type; only those the hovered type has apply to it.
-  const paths = item.evidence?.[dialect]?.filter((path) => dialect !== 'cfn' || typeProperties.has(path.split(/[.[]/)[0]!));
+  // Evidence is written for the service's main type: only paths the hovered type has (or, in Terraform, satellite
+  // resource types) apply to it.
+  const isSatellite = (path: string) => dialect === 'tf' && path.startsWith('aws_');
+  const paths = item.evidence?.[dialect]?.filter((path) => isSatellite(path) || typeProperties.has(path.split(/[.[]/)[0]!));
   if (!paths || paths.length === 0) return undefined;
   let undecided: EvidenceStatus | undefined;
   for (const path of paths) {
-    const truth = evaluate({ path, op: 'exists' }, properties, context);
+    const condition = isSatellite(path) ? { satellite: path, op: 'exists' as const } : { path, op: 'exists' as const };
+    const truth = evaluate(condition, properties, context);
     if (truth.value === true) return { state: 'configured', path };
     if (truth.value === undefined) undecided ??= { state: 'undecided', path, ...(truth.because ? { because: truth.because } : {}) };
   }

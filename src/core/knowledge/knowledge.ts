@@ -1,17 +1,24 @@
+import type { Dialect } from '../template/model';
+import { awsccNameOf } from './awscc';
 import type {
   Category, CategoryDoc, CategoryInfo, CfnCatalog, ContentBundle, DomainDoc, DomainEntry, DomainId, NamespaceEntry,
-  ResourceTypeEntry, ResponsibilityItem, ServiceDoc, Shift, Source,
+  ResourceTypeEntry, ResponsibilityItem, ServiceDoc, Shift, Source, TerraformModule, TfCatalog,
 } from './types';
 
 export const SRM_PAGE_URL = 'https://aws.amazon.com/compliance/shared-responsibility-model/';
 
+const NOT_REGISTRY_TYPE = /^AWS::(Serverless|CDK)::/;
+
 /** Everything the hover and `explain` say about one resource type, before looking at a template. */
 export interface TypeProfile {
   readonly type: string;
+  readonly dialect: Dialect;
+  /** A Terraform data source reads and changes nothing. */
+  readonly dataSource: boolean;
   readonly description: string;
   readonly docsUrl: string;
   readonly namespace: string;
-  /** Top-level property names of the type, so evidence is only read where the property can exist. */
+  /** Top-level property (CFN) or attribute and block (TF) names, so evidence is only read where it can exist. */
   readonly properties: ReadonlySet<string>;
   readonly service: { readonly id: string | undefined; readonly name: string; readonly curated: boolean };
   readonly category: CategoryInfo;
@@ -23,33 +30,61 @@ export interface TypeProfile {
   readonly shifts: readonly Shift[];
   readonly runtimeChecks: readonly { readonly control: string; readonly text: string }[];
   readonly docs: readonly { readonly title: string; readonly url: string }[];
+  /** The same resource in the other languages: CFN → aws_/awscc_ types, aws_ → CFN types. */
   readonly equivalents: readonly string[];
   readonly emphasize: ReadonlySet<string>;
+  /** Terraform satellites (`aws_s3_bucket_versioning`): the parent type they configure and the duties they fulfil. */
+  readonly satelliteOf: { readonly parent: string; readonly fulfils: readonly ResponsibilityItem[] } | undefined;
+  /** Terraform satellite types that configure this type, with the attribute that links them to it. */
+  readonly satellites: readonly { readonly type: string; readonly link: string }[];
+}
+
+interface TypeEntryRef {
+  readonly service: ServiceDoc;
+  readonly entry: ResourceTypeEntry;
 }
 
 /** Indexes over the curated content and the generated catalogs; answers type lookups. Pure and synchronous. */
 export class Knowledge {
   private readonly sourcesById = new Map<string, Source>();
-  private readonly serviceByType = new Map<string, { service: ServiceDoc; entry: ResourceTypeEntry }>();
+  private readonly byCfnType = new Map<string, TypeEntryRef>();
+  private readonly byTfType = new Map<string, TypeEntryRef>();
+  private readonly satelliteParents = new Map<string, TypeEntryRef & { readonly fulfils: readonly string[] }>();
   private readonly serviceByNamespace = new Map<string, ServiceDoc>();
   private readonly namespaceEntries = new Map<string, NamespaceEntry>();
   private readonly categoriesById = new Map<Category, CategoryDoc>();
+  private readonly awsccToCfn = new Map<string, string>();
+  private readonly cfnToAwscc = new Map<string, string>();
+  private readonly modulesBySource = new Map<string, TerraformModule>();
   private readonly profiles = new Map<string, TypeProfile>();
   readonly domains: readonly DomainDoc[];
 
   constructor(
     private readonly content: ContentBundle,
     private readonly cfnCatalog: CfnCatalog,
+    private readonly tfCatalog: TfCatalog,
   ) {
     for (const source of content.sources) this.sourcesById.set(source.id, source);
     for (const service of content.services) {
       for (const entry of service.resource_types) {
-        if (entry.cfn) this.serviceByType.set(entry.cfn, { service, entry });
+        if (entry.cfn) this.byCfnType.set(entry.cfn, { service, entry });
+        if (entry.tf) this.byTfType.set(entry.tf, { service, entry });
+        for (const satellite of entry.tf_satellites ?? []) {
+          this.satelliteParents.set(satellite.type, { service, entry, fulfils: satellite.fulfils ?? [] });
+        }
       }
       for (const namespace of service.namespaces ?? []) this.serviceByNamespace.set(namespace, service);
     }
     for (const entry of content.categories.namespaces) this.namespaceEntries.set(entry.namespace, entry);
     for (const category of content.categories.categories) this.categoriesById.set(category.id, category);
+    const exceptions = new Map(content.terraform.awscc_exceptions.map((e) => [e.cfn, e.awscc]));
+    for (const type of Object.keys(cfnCatalog.types)) {
+      if (NOT_REGISTRY_TYPE.test(type)) continue; // SAM and CDK types are expanded before deployment: no Cloud Control
+      const awscc = awsccNameOf(type, exceptions);
+      this.awsccToCfn.set(awscc, type);
+      this.cfnToAwscc.set(type, awscc);
+    }
+    for (const module of content.terraform.modules) this.modulesBySource.set(module.source, module);
     this.domains = content.domains.domains;
   }
 
@@ -59,6 +94,10 @@ export class Knowledge {
 
   get cfnTypeCount(): number {
     return Object.keys(this.cfnCatalog.types).length;
+  }
+
+  get tfTypeCount(): number {
+    return Object.keys(this.tfCatalog.resources).length;
   }
 
   source(id: string): Source | undefined {
@@ -73,51 +112,141 @@ export class Knowledge {
     return Object.prototype.hasOwnProperty.call(this.cfnCatalog.types, type);
   }
 
-  /** The profile of a CloudFormation type, or undefined when the catalog does not hold it. */
-  profile(type: string): TypeProfile | undefined {
-    const cached = this.profiles.get(type);
-    if (cached) return cached;
-    if (!this.isKnownType(type)) return undefined;
-    const profile = this.buildProfile(type);
-    this.profiles.set(type, profile);
+  /** The awscc_ name of a CloudFormation type (the provider's naming rule plus its exceptions). */
+  awsccName(cfnType: string): string | undefined {
+    return this.cfnToAwscc.get(cfnType);
+  }
+
+  /** The CloudFormation type an awscc_ name stands for. */
+  cfnTypeOfAwscc(awsccType: string): string | undefined {
+    return this.awsccToCfn.get(awsccType);
+  }
+
+  /** A well-known Terraform module (`terraform-aws-modules/vpc/aws`), by its source as written. */
+  module(source: string): TerraformModule | undefined {
+    return this.modulesBySource.get(source.replace(/^registry\.terraform\.io\//, '').replace(/\/\/.*$/, ''));
+  }
+
+  /**
+   * The profile of a CloudFormation type, an `aws_` Terraform resource type (or data source, with `dataSource`),
+   * or an `awscc_` type; undefined when no catalog holds it.
+   */
+  profile(type: string, dataSource = false): TypeProfile | undefined {
+    const key = dataSource ? `data.${type}` : type;
+    let profile = this.profiles.get(key);
+    if (!profile) {
+      profile = this.buildProfile(type, dataSource);
+      if (profile) this.profiles.set(key, profile);
+    }
     return profile;
   }
 
-  private buildProfile(type: string): TypeProfile {
-    const catalogEntry = this.cfnCatalog.types[type]!;
-    const namespace = catalogEntry.namespace;
-    const explicit = this.serviceByType.get(type);
-    const service = explicit?.service ?? this.serviceByNamespace.get(namespace);
-    const common = { type, description: catalogEntry.description, docsUrl: cfnDocsUrl(type), namespace, properties: new Set(catalogEntry.properties) };
-    if (service) {
-      const entry = explicit?.entry;
-      const category = entry?.category_override
-        ? { ...service.category, value: entry.category_override }
-        : service.category;
-      return {
-        ...common,
-        service: { id: service.id, name: service.name, curated: true },
-        category,
-        generalCategory: undefined,
-        summary: entry?.overrides?.summary_hover ?? service.summary.hover,
-        aws: service.aws,
-        customer: orderedDomains(service.customer, this.domains, new Set(entry?.overrides?.hide ?? [])),
-        shifts: (service.shifts ?? []).filter((shift) => shift.resource_types.cfn?.includes(type)),
-        runtimeChecks: service.checks_at_runtime ?? [],
-        docs: service.docs,
-        equivalents: entry?.tf ? [entry.tf] : [],
-        emphasize: new Set(entry?.overrides?.emphasize ?? []),
-      };
-    }
-    const namespaceEntry = this.namespaceEntries.get(namespace);
+  private buildProfile(type: string, dataSource: boolean): TypeProfile | undefined {
+    if (type.startsWith('awscc_')) return this.awsccProfile(type, dataSource);
+    if (type.startsWith('aws_')) return this.tfProfile(type, dataSource);
+    const entry = this.cfnCatalog.types[type];
+    if (!entry || dataSource) return undefined;
+    const base = {
+      type,
+      dialect: 'cfn' as const,
+      dataSource: false,
+      description: entry.description,
+      docsUrl: cfnDocsUrl(type),
+      namespace: entry.namespace,
+      properties: new Set(entry.properties),
+    };
+    const ref = this.byCfnType.get(type);
+    const service = ref?.service ?? this.serviceByNamespace.get(entry.namespace);
+    const awscc = this.awsccName(type);
+    const equivalents = [...(ref?.entry.tf ? [ref.entry.tf] : []), ...(awscc ? [awscc] : [])];
+    return service ? this.curatedProfile(base, service, ref?.entry, equivalents) : this.generalProfile(base, equivalents);
+  }
+
+  private tfProfile(type: string, dataSource: boolean): TypeProfile | undefined {
+    const entry = dataSource ? this.tfCatalog.dataSources[type] : this.tfCatalog.resources[type];
+    if (!entry) return undefined;
+    const base = {
+      type,
+      dialect: 'tf' as const,
+      dataSource,
+      description: entry.description || `Terraform ${dataSource ? 'data source' : 'resource'} of the AWS provider.`,
+      docsUrl: tfDocsUrl('aws', type, dataSource),
+      namespace: entry.namespace,
+      properties: new Set([...(entry.attributes ?? []), ...Object.keys(entry.blocks ?? {})]),
+    };
+    const ref = this.byTfType.get(type);
+    const satellite = ref ? undefined : this.satelliteParents.get(type);
+    const owner = ref ?? satellite;
+    const service = owner?.service ?? this.serviceByNamespace.get(entry.namespace);
+    const cfnType = satellite ? undefined : owner?.entry.cfn;
+    const awscc = cfnType ? this.awsccName(cfnType) : undefined;
+    const equivalents = cfnType ? [cfnType, ...(awscc ? [awscc] : [])] : [];
+    if (!service) return this.generalProfile(base, equivalents);
+    const profile = this.curatedProfile(base, service, owner?.entry, equivalents);
+    if (!satellite) return profile;
+    const parent = satellite.entry.tf ?? satellite.entry.cfn ?? service.name;
+    const fulfils = customerItems(service).filter((item) => satellite.fulfils.includes(item.id));
+    return {
+      ...profile,
+      summary: `Configures a \`${parent}\` from a separate resource (AWS provider v4+ style).`,
+      emphasize: new Set(satellite.fulfils),
+      satelliteOf: { parent, fulfils },
+      satellites: [],
+    };
+  }
+
+  private awsccProfile(type: string, dataSource: boolean): TypeProfile | undefined {
+    const cfnType = this.awsccToCfn.get(type);
+    const cfn = cfnType ? this.profile(cfnType) : undefined;
+    if (!cfn) return undefined;
+    return {
+      ...cfn,
+      type,
+      dialect: 'tf',
+      dataSource,
+      docsUrl: tfDocsUrl('awscc', type, dataSource),
+      equivalents: [cfn.type, ...cfn.equivalents.filter((t) => t !== type)],
+    };
+  }
+
+  private curatedProfile(
+    base: Pick<TypeProfile, 'type' | 'dialect' | 'dataSource' | 'description' | 'docsUrl' | 'namespace' | 'properties'>,
+    service: ServiceDoc,
+    entry: ResourceTypeEntry | undefined,
+    equivalents: readonly string[],
+  ): TypeProfile {
+    const category = entry?.category_override ? { ...service.category, value: entry.category_override } : service.category;
+    return {
+      ...base,
+      service: { id: service.id, name: service.name, curated: true },
+      category,
+      generalCategory: undefined,
+      summary: entry?.overrides?.summary_hover ?? service.summary.hover,
+      aws: service.aws,
+      customer: orderedDomains(service.customer, this.domains, new Set(entry?.overrides?.hide ?? [])),
+      shifts: (service.shifts ?? []).filter((shift) => shift.resource_types[base.dialect]?.includes(base.type)),
+      runtimeChecks: service.checks_at_runtime ?? [],
+      docs: service.docs,
+      equivalents,
+      emphasize: new Set(entry?.overrides?.emphasize ?? []),
+      satelliteOf: undefined,
+      satellites: base.dialect === 'tf' ? (entry?.tf_satellites ?? []) : [],
+    };
+  }
+
+  private generalProfile(
+    base: Pick<TypeProfile, 'type' | 'dialect' | 'dataSource' | 'description' | 'docsUrl' | 'namespace' | 'properties'>,
+    equivalents: readonly string[],
+  ): TypeProfile {
+    const namespaceEntry = this.namespaceEntries.get(base.namespace);
     const categoryId: Category = namespaceEntry?.category ?? 'abstracted';
     const general = this.categoriesById.get(categoryId);
     const note = namespaceEntry
       ? this.content.categories.basis_note ?? 'Category assigned by our judgement.'
       : 'This namespace is not in our category table yet: shown as abstracted, our default guess.';
     return {
-      ...common,
-      service: { id: undefined, name: namespaceEntry?.service ?? namespace, curated: false },
+      ...base,
+      service: { id: undefined, name: namespaceEntry?.service ?? base.namespace, curated: false },
       category: { value: categoryId, basis: 'derived', sources: general?.sources ?? [], note },
       generalCategory: general,
       summary: general?.definition ?? '',
@@ -126,23 +255,34 @@ export class Knowledge {
       shifts: [],
       runtimeChecks: [],
       docs: [],
-      equivalents: [],
+      equivalents,
       emphasize: new Set(),
+      satelliteOf: undefined,
+      satellites: [],
     };
   }
 
-  /** Known types closest to a misspelt one, best first. */
+  /** Known types closest to a misspelt one, best first, from the catalog of the same language. */
   suggest(type: string, max = 3): string[] {
+    const candidates = type.startsWith('aws_')
+      ? Object.keys(this.tfCatalog.resources)
+      : type.startsWith('awscc_')
+        ? [...this.awsccToCfn.keys()]
+        : Object.keys(this.cfnCatalog.types);
     const wanted = type.toLowerCase();
-    const scored: { type: string; distance: number }[] = [];
     const limit = Math.max(3, Math.floor(wanted.length / 3));
-    for (const candidate of Object.keys(this.cfnCatalog.types)) {
+    const scored: { type: string; distance: number }[] = [];
+    for (const candidate of candidates) {
       const distance = editDistance(wanted, candidate.toLowerCase(), limit);
       if (distance <= limit) scored.push({ type: candidate, distance });
     }
     scored.sort((a, b) => a.distance - b.distance || a.type.localeCompare(b.type));
     return scored.slice(0, max).map((s) => s.type);
   }
+}
+
+function customerItems(service: ServiceDoc): ResponsibilityItem[] {
+  return Object.values(service.customer).flatMap((entry) => (Array.isArray(entry) ? (entry as ResponsibilityItem[]) : []));
 }
 
 function orderedDomains(
@@ -168,6 +308,12 @@ export function cfnDocsUrl(type: string): string {
   }
   const prefix = vendor === 'Alexa' ? 'alexa-resource' : 'aws-resource';
   return `https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/${prefix}-${service.toLowerCase()}-${resource.toLowerCase()}.html`;
+}
+
+/** The Terraform Registry page of a resource or data source of the aws or awscc provider. */
+export function tfDocsUrl(provider: 'aws' | 'awscc', type: string, dataSource: boolean): string {
+  const name = type.slice(provider.length + 1);
+  return `https://registry.terraform.io/providers/hashicorp/${provider}/latest/docs/${dataSource ? 'data-sources' : 'resources'}/${name}`;
 }
 
 /** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */

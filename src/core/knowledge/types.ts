@@ -146,10 +146,39 @@ export interface ContentBundle {
     readonly namespaces: readonly NamespaceEntry[];
     readonly basis_note?: string;
   };
+  readonly terraform: TerraformContent;
 }
 
 /** data/generated/cfn-catalog.json */
 export interface CfnCatalog {
   readonly source: string;
   readonly types: Readonly<Record<string, { readonly namespace: string; readonly description: string; readonly properties: readonly string[] }>>;
+}
+
+/** data/generated/tf-catalog.json: the AWS provider's resource types and data sources. */
+export interface TfCatalog {
+  readonly source: string;
+  readonly resources: Readonly<Record<string, TfTypeEntry>>;
+  readonly dataSources: Readonly<Record<string, TfTypeEntry>>;
+}
+
+export interface TfTypeEntry {
+  readonly namespace: string;
+  readonly description: string;
+  readonly attributes?: readonly string[];
+  readonly blocks?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** data/terraform/awscc-exceptions.yaml and data/terraform/modules.yaml, compiled into the content bundle. */
+export interface TerraformContent {
+  readonly awscc_exceptions: readonly { readonly cfn: string; readonly awscc: string }[];
+  readonly modules: readonly TerraformModule[];
+}
+
+export interface TerraformModule {
+  readonly source: string;
+  readonly name: string;
+  readonly url: string;
+  readonly creates: readonly string[];
+  readonly note?: string;
 }

@@ -23,10 +23,15 @@ export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView): s
   const { profile } = view;
   const out: string[] = [];
   const categoryText = view.categoryShift?.state
-    ? `${CATEGORY_LABEL[view.category]} as configured (${view.categoryShift.state.label})`
+    ? `${CATEGORY_LABEL[view.category]} as configured (${shortLabel(view.categoryShift.state.label)})`
     : CATEGORY_LABEL[view.category] + (profile.category.basis === 'derived' ? ' (our classification)' : '');
   out.push(`**${profile.service.name}** · \`${profile.type}\` · ${categoryText}`);
   out.push('');
+  if (profile.dataSource) {
+    out.push(`**Data source**: reads an existing ${profile.service.name} resource and creates or changes nothing. The duties below belong to whoever manages that resource.`);
+    out.push('', linksLine(view));
+    return out.join('\n');
+  }
   if (!profile.service.curated) {
     out.push(`${profile.description}`);
     out.push('');
@@ -53,7 +58,10 @@ export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView): s
       out.push(`- **${label}**: ${item.text}${evidenceText(view, item)}${itemSuffix(knowledge, view, item)}`);
     }
   }
-  if (omitted > 0) out.push(`- …and ${omitted} more duties of ${profile.service.name} (\`srm-lens explain\` or the diagram lists them)`);
+  if (omitted > 0) {
+    const whose = profile.satelliteOf ? `its \`${profile.satelliteOf.parent}\`` : profile.service.name;
+    out.push(`- …and ${omitted} more duties of ${whose} (\`srm-lens explain ${profile.satelliteOf?.parent ?? profile.type}\` lists them)`);
+  }
   const notYours = notYoursLine(knowledge, view);
   if (notYours) out.push('', notYours);
 
@@ -71,8 +79,14 @@ export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView): s
     out.push('', `*Checked only at runtime by Security Hub (a template cannot prove them): ${controls}.*`);
   }
 
+  if (profile.equivalents.length > 0) out.push('', `Also written as ${profile.equivalents.map((t) => `\`${t}\``).join(' · ')}.`);
   out.push('', linksLine(view));
   return out.join('\n');
+}
+
+/** A state label without its parenthesised detail, for the one-line header. */
+function shortLabel(label: string): string {
+  return label.replace(/\s*\(.*\)\s*$/, '');
 }
 
 function itemSuffix(knowledge: Knowledge, view: ResourceView, item: ResponsibilityItem): string {
@@ -136,4 +150,27 @@ export function renderUnknownTypeMarkdown(knowledge: Knowledge, type: string): s
   const suggestions = knowledge.suggest(type);
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '';
   return `**Unknown resource type** \`${escapeMarkdown(type)}\`: it is not among the ${knowledge.cfnTypeCount} CloudFormation types this extension knows.${hint}`;
+}
+
+/** The hover on a Terraform `module` block: which resource types a well-known module creates, by service. */
+export function renderModuleMarkdown(knowledge: Knowledge, source: string): string | undefined {
+  const module = knowledge.module(source);
+  if (!module) {
+    if (!source) return undefined;
+    return `**Terraform module** \`${escapeMarkdown(source)}\`: not one of the well-known modules this extension knows, so the resources it creates are not shown. Their responsibilities are yours as if you had written them here.`;
+  }
+  const byService = new Map<string, string[]>();
+  for (const type of module.creates) {
+    const profile = knowledge.profile(type);
+    const label = profile ? `${profile.service.name} (${profile.category.value})` : 'Other';
+    byService.set(label, [...(byService.get(label) ?? []), `\`${type}\``]);
+  }
+  const lines = [
+    `**Terraform module** \`${module.source}\` (${module.name}) · creates resources whose security *in* the cloud stays yours`,
+    '',
+    ...[...byService].map(([service, types]) => `- **${service}**: ${types.join(', ')}`),
+  ];
+  if (module.note) lines.push('', `*${module.note}*`);
+  lines.push('', `[${module.name} module](${module.url}) · [Shared Responsibility Model](${SRM_PAGE_URL})`);
+  return lines.join('\n');
 }

@@ -63,7 +63,6 @@ export function parseCloudFormation(text: string): Template | undefined {
     parameters,
     resourceIds: new Set(resources.map((resource) => resource.id)),
     lines,
-    root,
   };
 }
 
@@ -174,6 +173,5 @@ function scanLargeTemplate(text: string, format: TemplateFormat, lines: LineInde
     parameters: new Set(),
     resourceIds: new Set(),
     lines,
-    root: null,
   };
 }

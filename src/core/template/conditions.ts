@@ -36,7 +36,8 @@ export function conditionFor(condition: SidedCondition, dialect: Dialect): Condi
 
 /**
  * Evaluates a condition on a resource's properties. `defaultPath` is used by leaves without a `path` (a shift's
- * trigger). A leaf on a Terraform satellite resource (`satellite`) cannot be decided from the resource alone.
+ * trigger). A leaf on a Terraform satellite resource (`satellite`) is evaluated on that resource when the
+ * context can find it, and is undecided otherwise.
  */
 export function evaluate(condition: Condition, properties: MapNode | undefined, context: ValueContext, defaultPath = ''): Truth {
   if (condition.all) return combineAll(condition.all.map((c) => evaluate(c, properties, context, defaultPath)));
@@ -45,7 +46,11 @@ export function evaluate(condition: Condition, properties: MapNode | undefined, 
     const inner = evaluate(condition.not, properties, context, defaultPath);
     return inner.value === undefined ? inner : { value: !inner.value };
   }
-  if (condition.satellite) return { value: undefined, because: `a separate ${condition.satellite} resource` };
+  if (condition.satellite) {
+    if (!context.satelliteProperties) return { value: undefined, because: `a separate ${condition.satellite} resource` };
+    const { satellite: _satellite, ...onSatellite } = condition;
+    return evaluate(onSatellite, context.satelliteProperties(condition.satellite), context, defaultPath);
+  }
   const values = selectPath(properties, condition.path ?? defaultPath, context);
   const op = condition.op ?? 'exists';
   switch (op) {

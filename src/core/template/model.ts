@@ -1,4 +1,4 @@
-import type { MapNode, Problem, Span, SyntaxNode } from '../syntax/tree';
+import type { MapNode, Problem, Span } from '../syntax/tree';
 import type { LineIndex } from '../syntax/lineIndex';
 
 /** The four kinds of infrastructure file the core analyses (the CLI's `format` field). */
@@ -36,7 +36,6 @@ export interface Template {
   /** Logical IDs of the template's resources, so a `Ref` to one is known to be a resource reference. */
   readonly resourceIds: ReadonlySet<string>;
   readonly lines: LineIndex;
-  readonly root: SyntaxNode | null;
 }
 
 /** The resource whose declaration contains `offset`, or undefined. */

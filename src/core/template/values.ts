@@ -19,6 +19,11 @@ export type Resolved =
 export interface ValueContext {
   readonly parameters: ReadonlySet<string>;
   readonly resourceIds: ReadonlySet<string>;
+  /**
+   * Terraform: the body of the satellite resource of this type that configures the resource being examined
+   * (an `aws_s3_bucket_versioning` pointing at the bucket), or undefined when the template has none.
+   */
+  readonly satelliteProperties?: (type: string) => MapNode | undefined;
 }
 
 interface Segment {
@@ -129,7 +134,8 @@ function step(node: SyntaxNode, segment: Segment): (SyntaxNode | null)[] {
     for (const entry of node.entries) if (entry.key.value === segment.key) found = entry.value;
     return [found === undefined ? null : found];
   }
-  if (node.kind !== 'seq') return [null];
+  // A single object where a list is expected (a nested block written as an object in .tf.json) is a one-item list.
+  if (node.kind !== 'seq') return segment.every || segment.index === 0 ? [node] : [null];
   if (segment.index !== undefined) return [node.items[segment.index] ?? null];
   if (segment.every) return node.items.length > 0 ? [...node.items] : [null];
   const filter = segment.filter ?? [];
@@ -157,6 +163,7 @@ export function resolveNode(node: SyntaxNode | null, context: ValueContext, dept
       const name = stringValue(argument) ?? '';
       if (name === 'AWS::NoValue') return [{ kind: 'absent' }];
       if (context.resourceIds.has(name)) return [{ kind: 'present', node }];
+      if (name.startsWith('var.')) return [{ kind: 'unknown', reason: `variable ${name.slice(4)}`, node }];
       if (context.parameters.has(name)) return [{ kind: 'unknown', reason: `parameter ${name}`, node }];
       return [{ kind: 'unknown', reason: name.startsWith('AWS::') ? `pseudo parameter ${name}` : `reference ${name}`, node }];
     }
@@ -175,6 +182,11 @@ export function resolveNode(node: SyntaxNode | null, context: ValueContext, dept
     }
     case 'Fn::GetAtt':
       return [{ kind: 'present', node }];
+    case 'Fn::Expr': {
+      // A Terraform expression (function call, conditional, interpolation…) the template alone cannot evaluate.
+      const source = stringValue(node) ?? '';
+      return [{ kind: 'unknown', reason: `the expression ${source.length > 40 ? `${source.slice(0, 39)}…` : source}`, node }];
+    }
     default:
       return [{ kind: 'unknown', reason: `${intrinsic.name}`, node }];
   }

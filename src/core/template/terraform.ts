@@ -1,0 +1,145 @@
+import type { HclBlock, HclParser } from '../syntax/hcl';
+import { parseJson } from '../syntax/json';
+import { LineIndex } from '../syntax/lineIndex';
+import { getValue, isMap, stringValue } from '../syntax/tree';
+import type { MapNode, Problem, ScalarNode, SyntaxNode } from '../syntax/tree';
+import type { Resource, Template } from './model';
+
+/** True for the file names Terraform reads: `.tf` (HCL) and `.tf.json`. */
+export function terraformFormatOf(fileName: string): 'terraform-hcl' | 'terraform-json' | undefined {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.tf.json')) return 'terraform-json';
+  if (lower.endsWith('.tf')) return 'terraform-hcl';
+  return undefined;
+}
+
+/** A `.tf` file's resource, data and module blocks, with the range of each type label. Never throws. */
+export function parseTerraformHcl(text: string, parser: HclParser): Template {
+  const { blocks, problems } = parser.parse(text);
+  const resources: Resource[] = [];
+  const parameters = new Set<string>();
+  for (const block of blocks) {
+    if (block.kind === 'variable' && block.labels[0]) parameters.add(`var.${String(block.labels[0].value)}`);
+    const resource = resourceOfBlock(block, problems);
+    if (resource) resources.push(resource);
+  }
+  return template('terraform-hcl', text, resources, problems, parameters);
+}
+
+function resourceOfBlock(block: HclBlock, problems: Problem[]): Resource | undefined {
+  const [first, second] = block.labels;
+  const span = { start: block.start, end: block.end };
+  if (block.kind === 'resource' || block.kind === 'data') {
+    if (!first) return undefined;
+    if (!second) problems.push({ message: `A ${block.kind} block needs a type and a name`, span: first });
+    const type = String(first.value);
+    const address = `${type}.${String(second?.value ?? '')}`;
+    return {
+      id: block.kind === 'data' ? `data.${address}` : address,
+      type,
+      typeSpan: first,
+      idSpan: second ?? first,
+      span,
+      properties: block.body,
+      kind: block.kind,
+    };
+  }
+  if (block.kind === 'module' && first) {
+    return {
+      id: `module.${String(first.value)}`,
+      type: stringValue(getValue(block.body, 'source')) ?? '',
+      typeSpan: first,
+      idSpan: first,
+      span,
+      properties: block.body,
+      kind: 'module',
+    };
+  }
+  return undefined;
+}
+
+/** A `.tf.json` file: the same blocks in JSON syntax (`{"resource": {"aws_s3_bucket": {"logs": {…}}}}`). */
+export function parseTerraformJson(text: string): Template {
+  const { root, problems } = parseJson(text);
+  const resources: Resource[] = [];
+  const parameters = new Set<string>();
+  if (isMap(root)) {
+    for (const variable of objectsOf(getValue(root, 'variable'))) {
+      for (const entry of variable.entries) parameters.add(`var.${String(entry.key.value)}`);
+    }
+    for (const kind of ['resource', 'data'] as const) {
+      for (const section of objectsOf(getValue(root, kind))) {
+        for (const { key: typeKey, value: byName } of section.entries) {
+          for (const names of objectsOf(byName)) {
+            for (const { key: nameKey, value: body } of names.entries) {
+              const address = `${String(typeKey.value)}.${String(nameKey.value)}`;
+              resources.push({
+                id: kind === 'data' ? `data.${address}` : address,
+                type: String(typeKey.value),
+                typeSpan: inside(typeKey),
+                idSpan: inside(nameKey),
+                span: { start: typeKey.start, end: body?.end ?? nameKey.end },
+                properties: firstObject(body),
+                kind,
+              });
+            }
+          }
+        }
+      }
+    }
+    for (const section of objectsOf(getValue(root, 'module'))) {
+      for (const { key, value } of section.entries) {
+        const body = firstObject(value);
+        resources.push({
+          id: `module.${String(key.value)}`,
+          type: (body && stringValue(getValue(body, 'source'))) ?? '',
+          typeSpan: inside(key),
+          idSpan: inside(key),
+          span: { start: key.start, end: value?.end ?? key.end },
+          properties: body,
+          kind: 'module',
+        });
+      }
+    }
+  }
+  return template('terraform-json', text, resources, problems, parameters);
+}
+
+/** A JSON section may be an object or a list of objects (both are valid Terraform JSON). */
+function objectsOf(node: SyntaxNode | null | undefined): MapNode[] {
+  if (isMap(node)) return [node];
+  if (node?.kind === 'seq') return node.items.filter(isMap);
+  return [];
+}
+
+function firstObject(node: SyntaxNode | null | undefined): MapNode | undefined {
+  const body = objectsOf(node)[0];
+  return body ? markInterpolations(body) as MapNode : undefined;
+}
+
+/** In Terraform JSON, a string holding `${…}` is an expression, not a literal: tag it so it reads as unknown. */
+function markInterpolations(node: SyntaxNode): SyntaxNode {
+  if (node.kind === 'scalar') {
+    if (typeof node.value !== 'string' || !node.value.includes('${')) return node;
+    const match = /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(node.value);
+    return match ? { ...node, tag: '!Ref', value: `var.${match[1]}` } : { ...node, tag: '!Expr' };
+  }
+  if (node.kind === 'seq') return { ...node, items: node.items.map(markInterpolations) };
+  return { ...node, entries: node.entries.map((entry) => ({ key: entry.key, value: entry.value && markInterpolations(entry.value) })) };
+}
+
+/** The span of a JSON key without its quotes. */
+function inside(key: ScalarNode): ScalarNode {
+  return { ...key, start: key.start + 1, end: Math.max(key.start + 1, key.end - 1) };
+}
+
+function template(
+  format: Template['format'],
+  text: string,
+  resources: Resource[],
+  problems: Problem[],
+  parameters: Set<string>,
+): Template {
+  const resourceIds = new Set(resources.filter((r) => r.kind !== 'module').map((r) => r.id));
+  return { format, resources, problems, parameters, resourceIds, lines: new LineIndex(text) };
+}

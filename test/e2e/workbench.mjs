@@ -1,0 +1,87 @@
+// Page helpers for driving the VS Code workbench with playwright-core, the way a person uses it: Explorer
+// clicks, real mouse movement for hovers, keyboard shortcuts. Every wait has a timeout and a message.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, RESULTS_DIR } from '../../scripts/vscode-host.mjs';
+
+export const SHOTS = path.join(RESULTS_DIR, 'screenshots');
+export const STEP_TIMEOUT = 30000;
+
+/** Empties the screenshot folder once per run (test/e2e files share it). */
+export function resetScreenshots() {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f));
+}
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+    this.editor = page.locator('.editor-instance .monaco-editor').first();
+  }
+
+  async screenshot(name) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const file = path.join(SHOTS, `${name}.png`);
+    await this.page.screenshot({ path: file, animations: 'disabled' }); // fade-ins fast-forwarded to their end
+    console.log(`      screenshot: ${path.relative(ROOT, file)}`);
+    return file;
+  }
+
+  /** Waits for a locator to be visible; on timeout the error says what was expected, not which selector. */
+  async visible(locator, what, timeout = STEP_TIMEOUT) {
+    try {
+      await locator.waitFor({ state: 'visible', timeout });
+    } catch {
+      throw new Error(`Timed out after ${timeout / 1000}s waiting for ${what}`);
+    }
+    return locator;
+  }
+
+  explorerRow(name) {
+    return this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+  }
+
+  /** Loads the workbench URL and waits until the Explorer lists `firstEntry` (remote file system connected). */
+  async open(url, firstEntry) {
+    await this.page.goto(url);
+    await this.visible(this.page.locator('.monaco-workbench'), 'the VS Code workbench');
+    await this.visible(this.explorerRow(firstEntry), `"${firstEntry}" in the Explorer (workspace loaded)`, 60000);
+  }
+
+  /** Opens folder/file from the Explorer (expanding the folder if needed) and waits for `marker` in the editor. */
+  async openFromExplorer(folder, file, marker) {
+    const fileRow = this.explorerRow(file);
+    if (!(await fileRow.isVisible())) await (await this.visible(this.explorerRow(folder), `the ${folder}/ folder in the Explorer`)).click();
+    await (await this.visible(fileRow, `${folder}/${file} in the Explorer`)).click();
+    await this.visible(this.page.locator('.tabs-container .tab.active', { hasText: file }), `an editor tab for ${file}`);
+    await this.visible(this.editor.locator('.view-lines', { hasText: marker }), `the text of ${file} in the editor`);
+  }
+
+  /** Moves the real mouse onto `text` in the editor until a hover containing `expect` shows; returns its text. */
+  async hover(text, expect) {
+    const { page } = this;
+    const word = await this.visible(this.editor.locator('.view-line span span', { hasText: text }).first(), `${text} in the editor`);
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expect }).first();
+    const deadline = Date.now() + STEP_TIMEOUT;
+    while (Date.now() < deadline) {
+      // The editor re-renders its lines (tokenization, decorations): re-find the word on every attempt.
+      const box = await word.boundingBox({ timeout: 5000 }).catch(() => null);
+      if (!box) continue;
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 3000 });
+        return await hover.innerText();
+      } catch {
+        await page.mouse.move(5, 5); // leave and come back: a hover only starts on mouse movement
+      }
+    }
+    throw new Error(`Timed out after ${STEP_TIMEOUT / 1000}s waiting for a hover with "${expect}" over ${text}`);
+  }
+
+  async dismissHover() {
+    await this.page.mouse.move(5, 5);
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  }
+}

@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../../src/core/analysis/document';
+import { viewResource } from '../../../src/core/analysis/resourceView';
+import { renderHoverMarkdown, renderModuleMarkdown } from '../../../src/core/render/hoverMarkdown';
+import type { Template } from '../../../src/core/template/model';
+import { parseTerraformJson } from '../../../src/core/template/terraform';
+import { fixture, hclParser, knowledge, slice } from '../helpers';
+
+const text = fixture('tf/main.tf');
+let template: Template;
+
+before(async () => {
+  template = analyzeDocument(text, 'main.tf', await hclParser())!;
+});
+
+function resource(id: string, from: Template = template) {
+  const found = from.resources.find((r) => r.id === id);
+  assert.ok(found, `no resource ${id}`);
+  return found;
+}
+
+function hover(id: string, from: Template = template): string {
+  const r = resource(id, from);
+  return renderHoverMarkdown(knowledge(), viewResource(knowledge(), r.type, r, from)!);
+}
+
+describe('Terraform HCL parsing', () => {
+  it('lists resource, data and module blocks with addresses and exact type-label ranges', () => {
+    assert.equal(template.format, 'terraform-hcl');
+    assert.deepEqual(template.problems, []);
+    assert.deepEqual(template.resources.map((r) => [r.id, r.kind]).slice(0, 4), [
+      ['aws_s3_bucket.logs', 'resource'],
+      ['aws_s3_bucket_public_access_block.logs', 'resource'],
+      ['aws_s3_bucket_server_side_encryption_configuration.logs', 'resource'],
+      ['aws_kms_key.logs', 'resource'],
+    ]);
+    assert.ok(template.resources.some((r) => r.id === 'data.aws_iam_policy_document.assume' && r.kind === 'data'));
+    const module = resource('module.vpc');
+    assert.equal(module.type, 'terraform-aws-modules/vpc/aws');
+    for (const r of template.resources) if (r.kind !== 'module') assert.equal(slice(text, r.typeSpan), r.type);
+    assert.deepEqual(template.lines.rangeOf(resource('aws_s3_bucket.logs').typeSpan), {
+      start: { line: 5, character: 10 },
+      end: { line: 5, character: 23 },
+    });
+  });
+
+  it('reads attributes, nested blocks as lists, variables and references', () => {
+    const sse = resource('aws_s3_bucket_server_side_encryption_configuration.logs').properties!;
+    const rule = sse.entries.find((e) => e.key.value === 'rule')!.value;
+    assert.equal(rule?.kind, 'seq');
+    assert.deepEqual([...template.parameters], ['var.package_type']);
+    assert.ok(template.resourceIds.has('aws_kms_key.logs'));
+  });
+
+  it('still yields the blocks that parse when a file is broken mid-edit', async () => {
+    const broken = 'resource "aws_s3_bucket" "a" {\n  bucket = \n}\n\nresource "aws_sqs_queue" "q" {\n  name = "q"\n}\nresource "aws_sns_topic" "t" {\n  name = "unterminated\n';
+    const parsed = analyzeDocument(broken, 'broken.tf', await hclParser())!;
+    assert.ok(parsed.problems.length > 0);
+    const queue = parsed.resources.find((r) => r.type === 'aws_sqs_queue');
+    assert.ok(queue, parsed.resources.map((r) => r.id).join());
+    assert.equal(slice(broken, queue.typeSpan), 'aws_sqs_queue');
+  });
+
+  it('reads .tf.json with the same addresses and exact ranges', () => {
+    const json = fixture('tf/main.tf.json');
+    const parsed = parseTerraformJson(json);
+    assert.equal(parsed.format, 'terraform-json');
+    assert.deepEqual(parsed.resources.map((r) => r.id), [
+      'aws_s3_bucket.data', 'aws_lambda_function.image', 'aws_lambda_function.variable', 'data.aws_caller_identity.current', 'module.vpc',
+    ]);
+    for (const r of parsed.resources) assert.equal(slice(json, r.typeSpan), r.kind === 'module' ? 'vpc' : r.type);
+  });
+});
+
+describe('Terraform hovers', () => {
+  it('aws_s3_bucket: the same content as AWS::S3::Bucket, with satellites read as evidence', () => {
+    const md = hover('aws_s3_bucket.logs');
+    assert.match(md, /^\*\*Amazon S3\*\* · `aws_s3_bucket` · abstracted service/);
+    assert.match(md, /✓ `aws_s3_bucket_public_access_block` set here/);
+    assert.match(md, /✓ `aws_s3_bucket_server_side_encryption_configuration` set here/);
+    assert.match(md, /○ not set in this template/);
+    assert.match(md, /\*\*SSE-KMS \/ DSSE-KMS with your key\*\*/, 'the encryption mode is read on the linked satellite');
+    assert.match(md, /\*\*Declared in the template\*\*/);
+    assert.match(md, /Also written as `AWS::S3::Bucket` · `awscc_s3_bucket`/);
+    assert.match(md, /registry\.terraform\.io\/providers\/hashicorp\/aws\/latest\/docs\/resources\/s3_bucket/);
+  });
+
+  it('aws_lambda_function with package_type = "Image" moves patching to the customer', () => {
+    const r = resource('aws_lambda_function.image');
+    const view = viewResource(knowledge(), r.type, r, template)!;
+    assert.equal(view.shifts.find((s) => s.shift.id === 'lambda.shift.package-type')?.state?.id, 'image');
+    assert.match(hover('aws_lambda_function.image'), /\*\*Container image\*\*/);
+    assert.match(hover('aws_lambda_function.zip'), /\*\*Zip archive on a managed runtime\*\*/);
+    assert.match(hover('aws_lambda_function.variable'), /depends on variable package\\_type/);
+  });
+
+  it('aws_ecs_service on Fargate is abstracted-like, on EC2 infrastructure-like', () => {
+    const fargate = resource('aws_ecs_service.web');
+    const ec2 = resource('aws_ecs_service.workers');
+    assert.equal(viewResource(knowledge(), fargate.type, fargate, template)!.category, 'abstracted');
+    assert.equal(viewResource(knowledge(), ec2.type, ec2, template)!.category, 'infrastructure');
+    assert.match(hover('aws_ecs_service.web'), /as configured \(Fargate\)/);
+  });
+
+  it('a satellite resource says which duty of its parent it fulfils', () => {
+    const md = hover('aws_s3_bucket_public_access_block.logs');
+    assert.match(md, /Configures a `aws_s3_bucket` from a separate resource/);
+    assert.match(md, /\*\*Infra security\*\*: Keep Block Public Access on/);
+    assert.match(md, /more duties of its `aws_s3_bucket`/);
+  });
+
+  it('a data block says it reads and changes nothing', () => {
+    const md = hover('data.aws_iam_policy_document.assume');
+    assert.match(md, /\*\*Data source\*\*: reads an existing .* creates or changes nothing/);
+    assert.match(md, /docs\/data-sources\/iam_policy_document/);
+  });
+
+  it('a well-known module lists the resource types it creates, by service', () => {
+    const md = renderModuleMarkdown(knowledge(), 'terraform-aws-modules/vpc/aws')!;
+    assert.match(md, /\*\*Terraform module\*\* `terraform-aws-modules\/vpc\/aws`/);
+    assert.match(md, /`aws_vpc`/);
+    assert.match(md, /`aws_flow_log`/);
+    assert.match(renderModuleMarkdown(knowledge(), './modules/local')!, /not one of the well-known modules/);
+  });
+
+  it('types of other providers are not known', () => {
+    const r = resource('google_storage_bucket.other');
+    assert.equal(viewResource(knowledge(), r.type, r, template), undefined);
+  });
+
+  it('.tf.json: a package type from a variable is undecided, a literal Image decided', () => {
+    const parsed = parseTerraformJson(fixture('tf/main.tf.json'));
+    assert.match(hover('aws_lambda_function.image', parsed), /\*\*Container image\*\*/);
+    assert.match(hover('aws_lambda_function.variable', parsed), /depends on variable kind/);
+  });
+});
+
+describe('awscc and the mapping both ways', () => {
+  it('derives awscc names by the provider rule and its exceptions, and maps them back', () => {
+    const k = knowledge();
+    assert.equal(k.awsccName('AWS::S3::Bucket'), 'awscc_s3_bucket');
+    assert.equal(k.awsccName('AWS::EC2::VPCEndpoint'), 'awscc_ec2_vpc_endpoint');
+    assert.equal(k.awsccName('AWS::CloudFront::CloudFrontOriginAccessIdentity'), 'awscc_cloudfront_cloudfront_origin_access_identity');
+    assert.equal(k.awsccName('AWS::Serverless::Function'), undefined, 'SAM types are not registry types');
+    assert.equal(k.cfnTypeOfAwscc('awscc_datasync_location_fsx_open_zfs'), 'AWS::DataSync::LocationFSxOpenZFS');
+    assert.equal(k.profile('awscc_s3_bucket')!.service.name, 'Amazon S3');
+  });
+
+  it('gives every CloudFormation type a distinct awscc name that round-trips', () => {
+    const k = knowledge();
+    const names = new Set<string>();
+    let count = 0;
+    for (const service of ['AWS::S3::Bucket', 'AWS::Lambda::Function', 'AWS::EC2::Instance']) assert.ok(k.awsccName(service));
+    for (const type of Object.keys((k as unknown as { cfnCatalog: { types: object } }).cfnCatalog.types)) {
+      const awscc = k.awsccName(type);
+      if (!awscc) continue;
+      count++;
+      assert.ok(!names.has(awscc), `${awscc} twice`);
+      names.add(awscc);
+      assert.equal(k.cfnTypeOfAwscc(awscc), type);
+    }
+    assert.ok(count > 1800, `${count}`);
+  });
+
+  it('maps CloudFormation to Terraform and back for every tier-1 type that has both', () => {
+    const k = knowledge();
+    let pairs = 0;
+    for (const service of k.services) {
+      for (const entry of service.resource_types) {
+        if (!entry.cfn || !entry.tf) continue;
+        pairs++;
+        assert.ok(k.profile(entry.cfn)!.equivalents.includes(entry.tf), `${entry.cfn} → ${entry.tf}`);
+        assert.ok(k.profile(entry.tf)!.equivalents.includes(entry.cfn), `${entry.tf} → ${entry.cfn}`);
+      }
+    }
+    assert.ok(pairs > 150, `${pairs} pairs`);
+  });
+});
