@@ -67,6 +67,8 @@ describe('UI: the extension in the VS Code workbench (code-server + Chromium)', 
     assert.match(text, /AWS secures/);
     assert.match(text, /You secure/);
     await wb.screenshot('03-hover-s3-bucket');
+    await wb.scrollHoverTo('You secure'); // the customer's part, below the fold of a long hover
+    await wb.screenshot('03b-hover-s3-bucket-you-secure');
   });
 
   it('shows the hover in a CloudFormation JSON template', async () => {

@@ -2,7 +2,7 @@
 // clicks, real mouse movement for hovers, keyboard shortcuts. Every wait has a timeout and a message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, RESULTS_DIR } from '../../scripts/vscode-host.mjs';
+import { ROOT, RESULTS_DIR, waitFor } from '../../scripts/vscode-host.mjs';
 
 export const SHOTS = path.join(RESULTS_DIR, 'screenshots');
 export const STEP_TIMEOUT = 30000;
@@ -77,6 +77,35 @@ export class Workbench {
       }
     }
     throw new Error(`Timed out after ${STEP_TIMEOUT / 1000}s waiting for a hover with "${expect}" over ${text}`);
+  }
+
+  /**
+   * Scrolls the visible hover with the mouse wheel until `heading` is near its top, as a person reads a long
+   * hover. Resolves once the scrolling has settled.
+   */
+  async scrollHoverTo(heading) {
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+    const content = hover.locator('.monaco-hover-content').first(); // the element monaco scrolls
+    const box = await (await this.visible(hover, 'the hover')).boundingBox();
+    // How far the heading is below the top of the hover's viewport (monaco scales wheel deltas, so wheel in
+    // steps until it is there or the hover cannot scroll further).
+    const remaining = () =>
+      content.evaluate((el, text) => {
+        const target = [...el.querySelectorAll('p, strong')].find((e) => e.textContent.startsWith(text));
+        return target ? target.getBoundingClientRect().top - el.getBoundingClientRect().top - 8 : 0;
+      }, heading);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + 10, { steps: 3 }); // into the hover: it stays open
+    let lastTop = -1;
+    await waitFor(
+      async () => {
+        const top = await content.evaluate((el) => el.scrollTop);
+        if ((await remaining()) <= 4 || top === lastTop) return true; // there, or at the end
+        lastTop = top;
+        await this.page.mouse.wheel(0, 100);
+        return false;
+      },
+      { timeout: 10000, interval: 150, message: `the hover to scroll to "${heading}"` },
+    );
   }
 
   async dismissHover() {
