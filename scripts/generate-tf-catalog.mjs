@@ -29,6 +29,7 @@ export const PROVIDER_VERSION = '5.100.0';
 export const CATALOG_FILE = join(root, 'data/generated/tf-catalog.json');
 const SERVICES_FILE = join(root, 'data/terraform/services.yaml');
 const CFN_CATALOG_FILE = join(root, 'data/generated/cfn-catalog.json');
+const OTHER_VERSIONS_FILE = join(root, 'data/terraform/other-versions.yaml');
 const SCHEMA_KEY = `registry.terraform.io/${PROVIDER_SOURCE}`;
 
 class GenerationError extends Error {}
@@ -122,6 +123,14 @@ export function buildCatalogFromSchema(schema) {
     }
     resources[type] = { namespace: namespaceOf(type, 'resource'), description: firstLine(block.description), attributes: sorted(attributes), blocks };
   }
+  // Types of other provider versions that real configurations use (data/terraform/other-versions.yaml).
+  const otherVersions = parse(readFileSync(OTHER_VERSIONS_FILE, 'utf8')).types;
+  for (const [type, entry] of Object.entries(otherVersions)) {
+    if (resources[type]) problems.push(`other-versions.yaml: ${type} is in the pinned provider; remove it`);
+    if (!cfnNamespaces.has(entry.namespace)) problems.push(`other-versions.yaml: namespace ${entry.namespace} is not in cfn-catalog.json`);
+    resources[type] = { namespace: entry.namespace, description: '', availability: entry.availability, attributes: [], blocks: {} };
+  }
+  const sortedResources = Object.fromEntries(sorted(Object.keys(resources)).map((type) => [type, resources[type]]));
   const dataSources = {};
   for (const type of sorted(Object.keys(provider.data_source_schemas ?? {}))) {
     const block = provider.data_source_schemas[type].block ?? {};
@@ -136,6 +145,7 @@ export function buildCatalogFromSchema(schema) {
     generatedBy: 'scripts/generate-tf-catalog.mjs',
     source: `${PROVIDER_SOURCE} ${PROVIDER_VERSION}`,
     count: Object.keys(resources).length,
+    otherVersionCount: Object.keys(otherVersions).length,
     dataSourceCount: Object.keys(dataSources).length,
     namespaceCount: namespaces.size,
     notes:
@@ -145,7 +155,7 @@ export function buildCatalogFromSchema(schema) {
   // One type per line: compact, and diffs stay readable.
   const lines = (map) => Object.entries(map).map(([type, entry]) => `  ${JSON.stringify(type)}: ${JSON.stringify(entry)}`).join(',\n');
   const head = JSON.stringify(header).slice(0, -1);
-  return `${head},\n"resources": {\n${lines(resources)}\n},\n"dataSources": {\n${lines(dataSources)}\n}}\n`;
+  return `${head},\n"resources": {\n${lines(sortedResources)}\n},\n"dataSources": {\n${lines(dataSources)}\n}}\n`;
 }
 
 function optionValue(args, name) {

@@ -25,6 +25,7 @@ const SCHEMA_OF_FILE = {
   'modules.yaml': 'tf-modules.schema.json',
   'services.yaml': 'tf-services.schema.json',
   'awscc-exceptions.yaml': 'awscc-exceptions.schema.json',
+  'other-versions.yaml': 'tf-other-versions.schema.json',
 };
 
 function yamlFiles(folder) {

@@ -3,15 +3,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyzeDocument } from '../../src/core/analysis/document';
 import { fileReport } from '../../src/core/report';
-import { knowledge, ROOT } from './helpers';
+import { hclParser, knowledge, ROOT } from './helpers';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'cloudformation');
+const TF_CORPUS = join(ROOT, '..', 'shared', 'corpus', 'terraform');
 
 function* files(folder: string): Generator<string> {
   for (const name of readdirSync(folder).sort()) {
     const path = join(folder, name);
     if (statSync(path).isDirectory()) yield* files(path);
-    else if (/\.(ya?ml|json|template)$/i.test(name)) yield path;
+    else if (/\.(ya?ml|json|template|tf)$/i.test(name)) yield path;
   }
 }
 
@@ -65,5 +66,54 @@ describe('the CloudFormation corpus (../shared/corpus/cloudformation)', function
     }
     console.log(`      corpus: ${scanned} files, ${templates} templates, ${resources} resources, ${known} known; ${withErrors} templates with parse errors; ${embedded} types inside embedded templates; unknown AWS types: ${[...unknownTypes.keys()].join(', ') || 'none'}`);
     assert.ok(templates >= 290, `${templates} templates detected`);
+  });
+});
+
+/** A type checkov's graph-check fixture invents; it exists in no version of the AWS provider. */
+const NOT_A_PROVIDER_TYPE = new Set(['aws_ec2_spot_fleet_request']);
+
+/** `resource "aws_x" "name"` as written, found by a plain text search. */
+const TF_RESOURCE_IN_TEXT = /^\s*resource\s+"(aws_[a-z0-9_]+)"\s+"[^"]+"/gm;
+
+describe('the Terraform corpus (../shared/corpus/terraform)', function () {
+  this.timeout(120000);
+
+  it('scans every .tf file without a crash, and reports every aws_ resource type as known', async () => {
+    const k = knowledge();
+    const parser = await hclParser();
+    let scanned = 0;
+    let resources = 0;
+    let known = 0;
+    let awsOccurrences = 0;
+    let withErrors = 0;
+    const unknown = new Set<string>();
+    for (const path of files(TF_CORPUS)) {
+      if (!path.endsWith('.tf')) continue;
+      scanned++;
+      const text = readFileSync(path, 'utf8');
+      const template = analyzeDocument(text, path, parser);
+      assert.ok(template, path);
+      const report = fileReport(k, relative(TF_CORPUS, path), template);
+      if (report.errors.length > 0) withErrors++;
+      const knownTypes = new Set<string>();
+      for (const resource of report.resources) {
+        resources++;
+        if (resource.known) {
+          known++;
+          assert.ok(resource.service && resource.category, `${path}: ${resource.id}`);
+          knownTypes.add(resource.type);
+        } else if (resource.type.startsWith('aws_') && !NOT_A_PROVIDER_TYPE.has(resource.type)) {
+          unknown.add(`${resource.type} (${relative(TF_CORPUS, path)})`);
+        }
+      }
+      for (const match of text.matchAll(TF_RESOURCE_IN_TEXT)) {
+        if (NOT_A_PROVIDER_TYPE.has(match[1]!)) continue;
+        awsOccurrences++;
+        assert.ok(knownTypes.has(match[1]!), `${relative(TF_CORPUS, path)}: ${match[1]} not reported known`);
+      }
+    }
+    console.log(`      terraform corpus: ${scanned} files, ${resources} resources and data sources, ${known} known; ${awsOccurrences} aws_ resource blocks, all known; ${withErrors} files with parse errors`);
+    assert.deepEqual([...unknown], []);
+    assert.ok(scanned >= 290, `${scanned} files`);
   });
 });

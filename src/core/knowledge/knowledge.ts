@@ -35,9 +35,14 @@ export interface TypeProfile {
   readonly emphasize: ReadonlySet<string>;
   /** Terraform satellites (`aws_s3_bucket_versioning`): the parent type they configure and the duties they fulfil. */
   readonly satelliteOf: { readonly parent: string; readonly fulfils: readonly ResponsibilityItem[] } | undefined;
+  /** Set for Terraform types outside the pinned provider version (removed before it or added after it). */
+  readonly availability: string | undefined;
   /** Terraform satellite types that configure this type, with the attribute that links them to it. */
   readonly satellites: readonly { readonly type: string; readonly link: string }[];
 }
+
+/** The part of a profile that comes from the catalogs, before the service's content is added. */
+type ProfileBase = Pick<TypeProfile, 'type' | 'dialect' | 'dataSource' | 'availability' | 'description' | 'docsUrl' | 'namespace' | 'properties'>;
 
 interface TypeEntryRef {
   readonly service: ServiceDoc;
@@ -96,6 +101,11 @@ export class Knowledge {
     return Object.keys(this.cfnCatalog.types).length;
   }
 
+  /** The Terraform AWS provider the catalog was generated from (`hashicorp/aws 5.100.0`). */
+  get tfProviderVersion(): string {
+    return this.tfCatalog.source;
+  }
+
   get tfTypeCount(): number {
     return Object.keys(this.tfCatalog.resources).length;
   }
@@ -150,6 +160,7 @@ export class Knowledge {
       type,
       dialect: 'cfn' as const,
       dataSource: false,
+      availability: undefined,
       description: entry.description,
       docsUrl: cfnDocsUrl(type),
       namespace: entry.namespace,
@@ -169,6 +180,7 @@ export class Knowledge {
       type,
       dialect: 'tf' as const,
       dataSource,
+      availability: entry.availability,
       description: entry.description || `Terraform ${dataSource ? 'data source' : 'resource'} of the AWS provider.`,
       docsUrl: tfDocsUrl('aws', type, dataSource),
       namespace: entry.namespace,
@@ -210,7 +222,7 @@ export class Knowledge {
   }
 
   private curatedProfile(
-    base: Pick<TypeProfile, 'type' | 'dialect' | 'dataSource' | 'description' | 'docsUrl' | 'namespace' | 'properties'>,
+    base: ProfileBase,
     service: ServiceDoc,
     entry: ResourceTypeEntry | undefined,
     equivalents: readonly string[],
@@ -235,7 +247,7 @@ export class Knowledge {
   }
 
   private generalProfile(
-    base: Pick<TypeProfile, 'type' | 'dialect' | 'dataSource' | 'description' | 'docsUrl' | 'namespace' | 'properties'>,
+    base: ProfileBase,
     equivalents: readonly string[],
   ): TypeProfile {
     const namespaceEntry = this.namespaceEntries.get(base.namespace);

@@ -165,6 +165,8 @@ export interface TfCatalog {
 export interface TfTypeEntry {
   readonly namespace: string;
   readonly description: string;
+  /** For types outside the pinned provider version: when they were removed or added. */
+  readonly availability?: string;
   readonly attributes?: readonly string[];
   readonly blocks?: Readonly<Record<string, readonly string[]>>;
 }

@@ -27,6 +27,7 @@ export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView): s
     : CATEGORY_LABEL[view.category] + (profile.category.basis === 'derived' ? ' (our classification)' : '');
   out.push(`**${profile.service.name}** · \`${profile.type}\` · ${categoryText}`);
   out.push('');
+  if (profile.availability) out.push(`*Not in the pinned AWS provider (${knowledge.tfProviderVersion}): ${profile.availability}.*`, '');
   if (profile.dataSource) {
     out.push(`**Data source**: reads an existing ${profile.service.name} resource and creates or changes nothing. The duties below belong to whoever manages that resource.`);
     out.push('', linksLine(view));

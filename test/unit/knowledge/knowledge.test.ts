@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cfnDocsUrl } from '../../../src/core/knowledge/knowledge';
 import type { CfnCatalog } from '../../../src/core/knowledge/types';
@@ -28,6 +28,20 @@ describe('data files', () => {
     assert.equal(result.status, 0, result.stderr);
     const committed = readFileSync(join(ROOT, 'data/generated/cfn-catalog.json'), 'utf8');
     assert.ok(result.stdout === committed, 'data/generated/cfn-catalog.json is stale: run npm run data');
+  });
+
+  it('the committed Terraform catalog is what the generator makes from the pinned provider', function () {
+    this.timeout(120000);
+    const terraform = spawnSync('terraform', ['version'], { encoding: 'utf8' });
+    const pluginDir = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
+    if (terraform.status !== 0 || !existsSync(pluginDir)) {
+      // The provider schema comes from terraform and the offline plugin folder of the development machines.
+      this.skip();
+    }
+    const result = node('scripts/generate-tf-catalog.mjs', '--print');
+    assert.equal(result.status, 0, result.stderr);
+    const committed = readFileSync(join(ROOT, 'data/generated/tf-catalog.json'), 'utf8');
+    assert.ok(result.stdout === committed, 'data/generated/tf-catalog.json is stale: run npm run data:tf');
   });
 });
 
