@@ -92,9 +92,11 @@ function shortLabel(label: string): string {
 
 function itemSuffix(knowledge: Knowledge, view: ResourceView, item: ResponsibilityItem): string {
   const source = item.sources[0] ? knowledge.source(item.sources[0].ref) : undefined;
-  const controls = item.fsbp && item.fsbp.length > 0 ? ` · ${item.fsbp.join(', ')}` : '';
-  const label = item.basis === 'stated' ? `AWS${controls}` : `derived${controls}`;
-  const title = item.basis === 'stated' ? `AWS states this: ${source?.title ?? ''}` : `Our reading, derived from: ${source?.title ?? ''}`;
+  // Derived items name the Security Hub controls they are read from; for stated ones the controls go in the tooltip.
+  const controls = item.fsbp && item.fsbp.length > 0 ? item.fsbp.join(', ') : '';
+  const label = item.basis === 'stated' ? 'AWS' : `derived${controls ? ` · ${controls}` : ''}`;
+  const checkedBy = controls && item.basis === 'stated' ? ` (Security Hub: ${controls})` : '';
+  const title = item.basis === 'stated' ? `AWS states this: ${source?.title ?? ''}${checkedBy}` : `Our reading, derived from: ${source?.title ?? ''}`;
   const link = source ? ` [${label}](${source.url} "${title.replace(/"/g, "'")}")` : ` *(${label})*`;
   const conditional = view.conditional.get(item.id);
   return `${conditional ? ` *(depends on ${escapeMarkdown(conditional)})*` : ''}${link}`;

@@ -6,10 +6,10 @@ import { parseYaml } from '../syntax/yaml';
 import type { Resource, Template, TemplateFormat } from './model';
 
 /**
- * Above this size a template is not parsed: its resource types are found by a line scan instead, so a
- * huge file costs milliseconds, not seconds, and still gets hovers.
+ * Above this size a template is not parsed: its resource types are found by a line scan instead, so a huge file
+ * costs milliseconds, not seconds, and still gets hovers. CloudFormation itself accepts templates up to 1 MB.
  */
-export const MAX_PARSE_LENGTH = 4 * 1024 * 1024;
+export const MAX_PARSE_LENGTH = 1024 * 1024;
 
 const SNIFF = /AWSTemplateFormatVersion|AWS::Serverless|["']?Resources["']?\s*:/;
 
@@ -165,7 +165,7 @@ function scanLargeTemplate(text: string, format: TemplateFormat, lines: LineInde
     });
   }
   const megabytes = (text.length / 1024 / 1024).toFixed(1);
-  const message = `This template is ${megabytes} MB, over the ${MAX_PARSE_LENGTH / 1024 / 1024} MB analysis limit: resource types were found by a quick scan, without their properties`;
+  const message = `This template is ${megabytes} MB, over CloudFormation's 1 MB limit and the analysis limit: resource types were found by a quick scan, without their properties`;
   return {
     format,
     resources,

@@ -105,7 +105,7 @@ describe('CloudFormation bad input', () => {
     const block = '  R{n}:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: q{n}\n';
     const parts = ['AWSTemplateFormatVersion: "2010-09-09"\nResources:\n'];
     let size = parts[0]!.length;
-    for (let n = 0; size <= MAX_PARSE_LENGTH * 5; n++) {
+    for (let n = 0; size <= MAX_PARSE_LENGTH * 20; n++) {
       const part = block.replace(/\{n\}/g, String(n));
       parts.push(part);
       size += part.length;
