@@ -47,6 +47,9 @@ function writeData() {
   for (const [name, from] of Object.entries(WASM_FILES)) copyFileSync(join(root, from), join(root, 'dist', name));
 }
 
+// web-tree-sitter is an ES module that finds itself through import.meta.url, which a CommonJS bundle lacks.
+const IMPORT_META_URL = "var __importMetaUrl = require('url').pathToFileURL(__filename).href;";
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -57,9 +60,13 @@ const common = {
   logLevel: 'warning',
 };
 
+const nodeBundle = { ...common, define: { 'import.meta.url': '__importMetaUrl' } };
+
 const builds = [
-  { ...common, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] },
-  { ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  { ...nodeBundle, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'], banner: { js: IMPORT_META_URL } },
+  { ...nodeBundle, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
+  // The diagram webview: browser code, no Node and no vscode module (src/webview/tsconfig.json type-checks it).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [join(root, 'src/webview/main.ts')], outfile: join(root, 'dist/webview/main.js') },
 ];
 
 writeData();
@@ -68,5 +75,5 @@ if (watch) {
   console.log('build: watching for changes');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log(`build: dist/extension.js, dist/cli.js, dist/data${production ? ' (production)' : ''}`);
+  console.log(`build: dist/extension.js, dist/cli.js, dist/webview/main.js, dist/data${production ? ' (production)' : ''}`);
 }

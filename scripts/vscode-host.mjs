@@ -64,7 +64,7 @@ function installHandlers() {
   for (const [signal, code] of Object.entries(signals)) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping everything this run started`);
-      const force = setTimeout(() => process.exit(code), 10000);
+      const force = setTimeout(() => process.exit(signalExitCode ?? code), 10000);
       force.unref();
       cleanupAll().finally(() => process.exit(signalExitCode ?? code));
     });
@@ -237,14 +237,17 @@ export function ensureCodeServer({ chromium = true } = {}) {
 // ---------------------------------------------------------------------------------------------------------
 // The extension
 
-/** Packages the built extension (dist/ must exist: run `npm run build` first) into `outDir`. */
+/**
+ * Packages the built extension (dist/ must exist: run `npm run build` first) into `outDir`, for a local install:
+ * no prompts, no repository needed (README links are left relative).
+ */
 export function packageVsix(outDir) {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) {
     throw new Error('dist/extension.js is missing: run `npm run build` first');
   }
   const out = path.join(outDir, 'srm-lens.vsix');
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], {
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
@@ -283,7 +286,19 @@ const SETTINGS = {
  * port (default: a free one).
  * Resolves to { url, port, pid, dir, logFile, stop() } once the server answers /healthz.
  */
-export async function startCodeServer({ name = 'vscode', vsix, env = {}, settings = {}, logDir, port } = {}) {
+export async function startCodeServer(options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCodeServerOnce(options);
+    } catch (e) {
+      // A free port can be taken between our probe and code-server's bind: try another one.
+      if (options.port || attempt >= 3 || !/EADDRINUSE/.test(e.message)) throw e;
+      console.log(`code-server: port taken meanwhile (EADDRINUSE), retrying on another port`);
+    }
+  }
+}
+
+async function startCodeServerOnce({ name = 'vscode', vsix, env = {}, settings = {}, logDir, port } = {}) {
   const bin = ensureCodeServer({ chromium: false });
   const dir = tempDir(name);
   const userDir = path.join(dir, 'user-data');

@@ -6,6 +6,8 @@ import { analyzeDocument } from '../core/analysis/document';
 import { viewResource } from '../core/analysis/resourceView';
 import type { Knowledge } from '../core/knowledge/knowledge';
 import { renderHoverMarkdown } from '../core/render/hoverMarkdown';
+import { renderReportMarkdown } from '../core/render/reportMarkdown';
+import type { ReportFile } from '../core/render/reportMarkdown';
 import { explainReport, fileReport, REPORT_VERSION } from '../core/report';
 import type { FileReport } from '../core/report';
 import { HclParser } from '../core/syntax/hcl';
@@ -16,11 +18,13 @@ import { toSarif } from './sarif';
 const USAGE = `srm-lens ${version}: the AWS Shared Responsibility Model for CloudFormation, SAM and Terraform files
 
 Usage:
-  srm-lens scan <file-or-folder>... [--format text|json|sarif] [--fail-on error|warning|information]
+  srm-lens scan <file-or-folder>... [--format text|json|sarif|markdown] [--fail-on error|warning|information]
   srm-lens explain <resource-type> [--format markdown|json]
   srm-lens --help | --version
 
-scan     analyses templates (folders are walked; node_modules, .git, .terraform and cdk.out are skipped)
+scan     analyses templates (folders are walked; node_modules, .git, .terraform and cdk.out are skipped);
+         --format markdown writes the responsibility report (per resource: category, AWS's side,
+         your side, what the template leaves unaddressed), for a pull request or an audit
 explain  prints what the hover shows for a resource type, e.g. AWS::S3::Bucket
 
 Exit status: 0 success; 1 a finding at or above --fail-on; 2 bad usage, unreadable path or unknown type.`;
@@ -114,7 +118,7 @@ function explain(options: Options): number {
 
 async function scan(options: Options): Promise<number> {
   const format = options.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif for scan, not '${format}'`);
+  if (!['text', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json, sarif or markdown for scan, not '${format}'`);
   const failOn = options.failOn;
   if (failOn !== undefined && !['error', 'warning', 'information'].includes(failOn)) {
     throw new UsageError(`--fail-on must be error, warning or information, not '${failOn}'`);
@@ -137,6 +141,7 @@ async function scan(options: Options): Promise<number> {
   }
 
   const reports: FileReport[] = [];
+  const analysed: ReportFile[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -146,12 +151,17 @@ async function scan(options: Options): Promise<number> {
     }
     const hcl = terraformFormatOf(file) === 'terraform-hcl' ? await hclParser() : undefined;
     const template = analyzeDocument(text, file, hcl);
-    if (template) reports.push(fileReport(knowledge(), file, template));
+    if (template) {
+      reports.push(fileReport(knowledge(), file, template));
+      analysed.push({ path: file, template });
+    }
   }
 
   if (format === 'json') {
     const output = { version: REPORT_VERSION, tool: { name: 'srm-lens', version }, files: reports };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } else if (format === 'markdown') {
+    process.stdout.write(renderReportMarkdown(knowledge(), analysed, { generator: `srm-lens ${version}` }));
   } else if (format === 'sarif') {
     process.stdout.write(`${JSON.stringify(toSarif(reports, version), null, 2)}\n`);
   } else {

@@ -3,6 +3,7 @@ import { viewResource } from '../core/analysis/resourceView';
 import type { Knowledge } from '../core/knowledge/knowledge';
 import { renderHoverMarkdown, renderModuleMarkdown, renderUnknownTypeMarkdown } from '../core/render/hoverMarkdown';
 import { resourceTypeAt } from '../core/template/model';
+import { COMMANDS, showDiagramLink } from './commands';
 import type { Configuration } from './configuration';
 import { toRange } from './convert';
 import type { DocumentIndex } from './documentIndex';
@@ -30,6 +31,10 @@ export class ResponsibilityHoverProvider implements vscode.HoverProvider {
       markdown = view ? renderHoverMarkdown(knowledge, view) : renderUnknownTypeMarkdown(knowledge, resource.type);
     }
     if (!markdown) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(markdown), toRange(document, resource.typeSpan));
+    // The core's Markdown has no command links (the CLI prints it); the link to the diagram is added here, and only
+    // this one command is trusted.
+    const hover = new vscode.MarkdownString(`${markdown}\n\n[Show in diagram](${showDiagramLink(document.uri, resource.id)} "Open the responsibility diagram on this resource")`);
+    hover.isTrusted = { enabledCommands: [COMMANDS.showDiagram] };
+    return new vscode.Hover(hover, toRange(document, resource.typeSpan));
   }
 }

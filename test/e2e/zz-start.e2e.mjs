@@ -36,7 +36,12 @@ describe('npm start', function () {
     onCleanup(() => stopGroup(child.pid)); // only if the test fails before stopping it
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    url = await waitFor(() => /Open:\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output)?.[1], {
+    let exited;
+    exit.then((e) => (exited = e));
+    url = await waitFor(() => {
+      if (exited) throw new Error(`npm start exited (${JSON.stringify(exited)}) before printing a URL`);
+      return /Open:\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output)?.[1];
+    }, {
       timeout: 90000,
       message: 'npm start to print "Open: http://127.0.0.1:..."',
     }).catch((e) => {

@@ -24,15 +24,15 @@ try {
     launchArgs: [
       workspace,
       '--disable-extensions', // other installed extensions stay off; the development extension still loads
-      '--disable-workspace-trust',
-      '--skip-welcome',
-      '--skip-release-notes',
       `--user-data-dir=${path.join(scratch, 'user-data')}`,
       `--extensions-dir=${path.join(scratch, 'extensions')}`,
     ],
   });
 } catch (e) {
   console.error(`test:electron failed: ${e.message || e}`);
+  if (/ENOTFOUND|ECONNREFUSED|EAI_AGAIN|fetch failed/.test(String(e.message || e))) {
+    console.error('(@vscode/test-electron downloads VS Code; without that network, run `npm run test:integration`, the same suite in code-server)');
+  }
   code = 1;
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });

@@ -57,7 +57,13 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
   const properties = resource?.properties;
   const hasResource = resource !== undefined && !profile.dataSource;
 
-  const shifts = hasResource ? profile.shifts.map((shift) => decideShift(shift, type, dialect, properties, context)) : [];
+  const shiftApplies = (shift: Shift): boolean => {
+    const condition = shift.applies_when && conditionFor(shift.applies_when, dialect);
+    return !condition || evaluate(condition, properties, context).value !== false;
+  };
+  const shifts = hasResource
+    ? profile.shifts.filter(shiftApplies).map((shift) => decideShift(shift, type, dialect, properties, context))
+    : [];
   const categoryShift = shifts.find((outcome) => outcome.state?.category !== undefined);
   const conditional = new Map<string, string>();
   const applies = (item: ResponsibilityItem): boolean => {

@@ -1,7 +1,7 @@
 import type { Dialect } from '../template/model';
 import { awsccNameOf } from './awscc';
 import type {
-  Category, CategoryDoc, CategoryInfo, CfnCatalog, ContentBundle, DomainDoc, DomainEntry, DomainId, NamespaceEntry,
+  Category, CategoryDoc, CategoryInfo, CfnCatalog, ContentBundle, DomainDoc, DomainEntry, DomainId, LayerDoc, NamespaceEntry,
   ResourceTypeEntry, ResponsibilityItem, ServiceDoc, Shift, Source, TerraformModule, TfCatalog,
 } from './types';
 
@@ -116,6 +116,16 @@ export class Knowledge {
 
   domain(id: DomainId): DomainDoc | undefined {
     return this.domains.find((domain) => domain.id === id);
+  }
+
+  /** The layers of the generic Shared Responsibility Model diagram, customer side first (data/srm/model.yaml). */
+  get layers(): readonly LayerDoc[] {
+    return this.content.model.layers;
+  }
+
+  /** A service category with its definition and general split (data/srm/categories.yaml). */
+  category(id: Category): CategoryDoc | undefined {
+    return this.categoriesById.get(id);
   }
 
   isKnownType(type: string): boolean {

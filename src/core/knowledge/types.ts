@@ -40,6 +40,8 @@ export interface ResponsibilityItem {
   readonly sources: readonly SourceRef[];
   readonly fsbp?: readonly string[];
   readonly evidence?: { readonly cfn?: readonly string[]; readonly tf?: readonly string[] };
+  /** Ids of the shifts that move this item (`lambda.shift.envvar-key`). */
+  readonly shifts?: readonly string[];
   readonly applies_when?: SidedCondition;
   readonly since?: string;
   readonly status?: 'active' | 'deprecated' | 'needs_review';
@@ -62,6 +64,8 @@ export interface Shift {
   readonly title: string;
   readonly dimension: DomainId;
   readonly resource_types: { readonly cfn?: readonly string[]; readonly tf?: readonly string[] };
+  /** The shift only exists for resources where this holds (runtime updates do not apply to container images). */
+  readonly applies_when?: SidedCondition;
   readonly trigger: { readonly cfn?: { readonly path?: string }; readonly tf?: { readonly path?: string; readonly satellite?: string } };
   readonly states: readonly ShiftState[];
   readonly basis: Basis;
@@ -125,12 +129,17 @@ export interface DomainDoc {
   readonly short_label: string;
   readonly description: string;
   readonly srm_layers: readonly LayerId[];
+  /** Who typically owns the domain in each service category (our reading, domains.yaml). */
+  readonly default_owner?: Readonly<Record<Category, 'aws' | 'customer' | 'shared'>>;
 }
 
 export interface LayerDoc {
   readonly id: LayerId;
   readonly side: 'aws' | 'customer';
   readonly label: string;
+  readonly short_label?: string;
+  /** Layers drawn side by side as one row (`data_protection`: the three encryption boxes). */
+  readonly group?: string;
   readonly parts?: readonly string[];
   readonly description?: string;
 }

@@ -1,7 +1,7 @@
 import { parseJson } from '../syntax/json';
 import { LineIndex } from '../syntax/lineIndex';
 import { getValue, isMap, isScalar, stringValue } from '../syntax/tree';
-import type { MapNode, Problem, ScalarNode, Span, SyntaxNode } from '../syntax/tree';
+import type { MapEntry, MapNode, Problem, ScalarNode, Span, SyntaxNode } from '../syntax/tree';
 import { parseYaml } from '../syntax/yaml';
 import type { Resource, Template, TemplateFormat } from './model';
 
@@ -36,7 +36,9 @@ export function parseCloudFormation(text: string): Template | undefined {
   const lines = new LineIndex(text);
   if (text.length > MAX_PARSE_LENGTH) return scanLargeTemplate(text, format, lines);
 
-  const { root, problems } = json ? parseJson(text) : parseYaml(text);
+  const parsed = json ? parseJson(text) : parseYaml(text);
+  const { problems } = parsed;
+  const root = isMap(parsed.root) && problems.length > 0 ? withStrayTopLevelKeys(text, parsed.root) : parsed.root;
   if (!isMap(root) || !isTemplateRoot(root)) return undefined;
 
   const parameters = new Set<string>();
@@ -64,6 +66,29 @@ export function parseCloudFormation(text: string): Template | undefined {
     resourceIds: new Set(resources.map((resource) => resource.id)),
     lines,
   };
+}
+
+/**
+ * After a syntax error (`Description: a: b` is a nested mapping YAML refuses), the parser may nest the keys that
+ * follow inside the broken value. A key written at column 0 is always top level, so such keys are lifted back out:
+ * the Resources after a bad Description line still get hovers.
+ */
+function withStrayTopLevelKeys(text: string, root: MapNode): MapNode {
+  const atColumnZero = (key: ScalarNode) => key.start === 0 || text[key.start - 1] === '\n' || text[key.start - 1] === '\r';
+  const entries: MapEntry[] = [];
+  let lifted = false;
+  for (const entry of root.entries) {
+    const value = entry.value;
+    const stray = isMap(value) ? value.entries.filter((inner) => atColumnZero(inner.key)) : [];
+    if (stray.length === 0 || !isMap(value)) {
+      entries.push(entry);
+      continue;
+    }
+    lifted = true;
+    const kept = value.entries.filter((inner) => !stray.includes(inner));
+    entries.push({ key: entry.key, value: kept.length > 0 ? { ...value, entries: kept } : null }, ...stray);
+  }
+  return lifted ? { ...root, entries } : root;
 }
 
 function isTemplateRoot(root: MapNode): boolean {

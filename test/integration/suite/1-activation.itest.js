@@ -8,7 +8,7 @@ describe('activation', () => {
     console.log(`    (VS Code ${vscode.version}, Node ${process.versions.node}, ${vscode.env.appName}, uiKind ${vscode.UIKind[vscode.env.uiKind]})`);
   });
 
-  it('declares activation only on YAML and JSON documents (and Terraform once supported)', () => {
+  it('declares activation only on YAML, JSON and Terraform documents', () => {
     const events = extension().packageJSON.activationEvents || [];
     assert.ok(events.includes('onLanguage:yaml'), `activationEvents lacks onLanguage:yaml: ${JSON.stringify(events)}`);
     assert.ok(events.includes('onLanguage:json'), `activationEvents lacks onLanguage:json: ${JSON.stringify(events)}`);

@@ -74,6 +74,19 @@ describe('hover on CloudFormation JSON', () => {
   });
 });
 
+describe('hover on a SAM template', () => {
+  it('explains AWS::Serverless::Function as AWS Lambda, linking the SAM reference', async () => {
+    const doc = await openFixture('templates/sam-api.yaml');
+    const hover = await responsibilityHoverAt(doc, positionOf(doc, 'AWS::Serverless::Function', { delta: 8 }));
+    assert.ok(hover, 'no responsibility hover on Type: AWS::Serverless::Function');
+    assert.ok(hover.markdown.includes('AWS Lambda'), `hover does not name AWS Lambda:\n${hover.markdown}`);
+    assert.match(hover.markdown, /AWS secures/);
+    assert.match(hover.markdown, /You secure/);
+    assert.match(hover.markdown, /\]\(https:\/\/docs\.aws\.amazon\.com\/serverless-application-model\/[^)\s]*function[^)\s]*\)/, hover.markdown);
+    assert.strictEqual(doc.getText(hover.range), 'AWS::Serverless::Function');
+  });
+});
+
 describe('files that are not templates', () => {
   it('gives no hover in a YAML file that is not a template (a GitHub workflow)', async () => {
     const doc = await openFixture('other/deploy-workflow.yml');

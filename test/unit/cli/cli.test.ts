@@ -111,6 +111,28 @@ describe('srm-lens scan', () => {
     assert.ok(sarif.runs[0].invocations[0].toolExecutionNotifications.length > 0);
   });
 
+  it('scans Terraform .tf and .tf.json with addresses as ids', () => {
+    const result = cli('scan', join(ROOT, 'test/fixtures/tf'), '--format', 'json');
+    assert.equal(result.status, 0, result.stderr);
+    const json = JSON.parse(result.stdout);
+    assert.deepEqual(json.files.map((f: { format: string }) => f.format), ['terraform-hcl', 'terraform-json']);
+    const hcl = json.files[0];
+    assert.deepEqual(hcl.resources[0], {
+      id: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', known: true, service: 'Amazon S3', category: 'abstracted',
+      range: { start: { line: 5, character: 10 }, end: { line: 5, character: 23 } },
+    });
+    assert.ok(hcl.resources.some((r: { id: string }) => r.id === 'data.aws_iam_policy_document.assume'));
+    assert.ok(!hcl.resources.some((r: { id: string }) => r.id.startsWith('module.')));
+    assert.equal(hcl.resources.find((r: { id: string }) => r.id === 'google_storage_bucket.other').known, false);
+  });
+
+  it('explains Terraform types with their CloudFormation equivalents', () => {
+    const json = JSON.parse(cli('explain', 'aws_s3_bucket', '--format', 'json').stdout);
+    assert.deepEqual(json.equivalents, ['AWS::S3::Bucket', 'awscc_s3_bucket']);
+    assert.equal(cli('explain', 'aws_s3_buckt').status, 2);
+    assert.match(cli('explain', 'aws_s3_buckt').stderr, /did you mean aws_s3_bucket/);
+  });
+
   it('exits 0 with --fail-on when nothing is found at that level', () => {
     assert.equal(cli('scan', dir, '--fail-on', 'warning').status, 0);
   });

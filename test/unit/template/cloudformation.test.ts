@@ -73,6 +73,14 @@ describe('CloudFormation bad input', () => {
     assert.ok(template.problems.some((p) => /Resource C must be a map/.test(p.message)));
   });
 
+  it('keeps the resources after a line YAML refuses (a colon inside an unquoted Description)', () => {
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: Orders API (SAM): an HTTP API\nResources:\n  Table:\n    Type: AWS::DynamoDB::Table\n';
+    const template = parseCloudFormation(text)!;
+    assert.ok(template.problems.some((p) => /Nested mappings/.test(p.message)));
+    assert.deepEqual(template.resources.map((r) => r.id), ['Table']);
+    assert.equal(slice(text, template.resources[0]!.typeSpan), 'AWS::DynamoDB::Table');
+  });
+
   it('reports tabs used for indentation and keeps the rest', () => {
     const template = parseCloudFormation('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Type: AWS::S3::Bucket\n  B:\n\tType: AWS::SQS::Queue\n')!;
     assert.ok(template.problems.length > 0);

@@ -10,3 +10,10 @@ resource "aws_lambda_function" "processor" {
   runtime       = "python3.12"
   filename      = "processor.zip"
 }
+
+data "aws_caller_identity" "current" {}
+
+module "network" {
+  source = "terraform-aws-modules/vpc/aws"
+  name   = "network"
+}

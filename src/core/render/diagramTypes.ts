@@ -1,0 +1,196 @@
+// The JSON-serialisable input of the responsibility diagram (the webview) and the shape behind the Markdown
+// report. Types only, with no imports: the webview bundle type-checks against this file without pulling in the
+// core. Built by diagramModel.ts.
+
+export type DiagramCategory = 'infrastructure' | 'container' | 'abstracted';
+export type Owner = 'aws' | 'customer' | 'shared';
+/** Who owns a diagram layer for the selected resource; `none` when neither the service nor its category lists anything. */
+export type LayerOwner = Owner | 'none';
+
+/**
+ * A responsibility domain of one resource, as this template leaves it:
+ * - `aws`: AWS alone (the service marks the domain aws_only, or only AWS duties remain as configured);
+ * - `configured`: the template sets what shows the customer's duty is addressed;
+ * - `unaddressed`: a customer duty whose evidence is not set in this template (a finding, not a violation);
+ * - `undecidable`: depends on a parameter or variable (evidence, an item's condition or a shift);
+ * - `customer`: the customer's, but nothing in a template can show it (code, classification, reviews);
+ * - `not_applicable`: the domain does not apply to this service.
+ */
+export type DomainStatus = 'aws' | 'configured' | 'unaddressed' | 'undecidable' | 'customer' | 'not_applicable';
+
+export interface DiagramLink {
+  readonly title: string;
+  readonly url: string;
+  /** A short verbatim quote from the page, when the data has one. */
+  readonly quote?: string;
+  readonly note?: string;
+}
+
+export interface DiagramEvidence {
+  readonly state: 'configured' | 'not_set' | 'undecided';
+  readonly path?: string;
+  readonly because?: string;
+}
+
+/** One responsibility item behind a layer. */
+export interface DiagramItem {
+  readonly id: string;
+  /** The item's owner in the data (an AWS item may be `shared`, e.g. patch management). */
+  readonly owner: Owner;
+  /** The list it comes from: what AWS secures, or what the customer secures. */
+  readonly side: 'aws' | 'customer';
+  readonly domain: string;
+  readonly domainLabel: string;
+  readonly text: string;
+  /** `stated`: AWS says so (linked); `derived`: our reading (linked to what it is derived from). */
+  readonly basis: 'stated' | 'derived';
+  readonly controlClass: string;
+  readonly sources: readonly DiagramLink[];
+  /** Related Security Hub control IDs. */
+  readonly controls: readonly string[];
+  /** Whether this template addresses the item (customer items with evidence properties only). */
+  readonly evidence?: DiagramEvidence;
+  /** Set when the item applies only under a condition the template cannot decide. */
+  readonly dependsOn?: string;
+  /** True for items of the general split of the category, shown because the service lists nothing here. */
+  readonly general?: boolean;
+  readonly since?: string;
+}
+
+/** A layer of the Shared Responsibility Model as it applies to the selected resource. */
+export interface DiagramLayer {
+  readonly id: string;
+  readonly side: 'aws' | 'customer';
+  readonly label: string;
+  readonly shortLabel: string;
+  /** Layers with the same group are drawn side by side (the three data-protection boxes). */
+  readonly group?: string;
+  readonly parts: readonly string[];
+  readonly description: string;
+  readonly owner: LayerOwner;
+  /** Why the layer has this owner, in one sentence. */
+  readonly ownerNote: string;
+  readonly items: readonly DiagramItem[];
+  /** Ids of the shifts (in ResourceDiagram.shifts) that move responsibility in this layer. */
+  readonly shifts: readonly string[];
+}
+
+/** How this resource's configuration moves the line, as decided from the template (or not). */
+export interface DiagramShift {
+  readonly id: string;
+  readonly title: string;
+  readonly domain: string;
+  readonly domainLabel: string;
+  /** `decided`: the template fixes the state; `undecided`: it depends on a parameter or variable. */
+  readonly state: 'decided' | 'undecided';
+  readonly label?: string;
+  readonly aws: readonly string[];
+  readonly customer: readonly string[];
+  /** The decided state is the service's default and the template does not set it: relying on an AWS default. */
+  readonly relyingOnDefault: boolean;
+  /** When undecided: the labels of the states still possible. */
+  readonly possible: readonly string[];
+  readonly because?: string;
+  /** The category this state gives the resource, when it changes it. */
+  readonly category?: DiagramCategory;
+  readonly basis: 'stated' | 'derived';
+  readonly sources: readonly DiagramLink[];
+}
+
+export interface DomainCounts {
+  readonly configured: number;
+  readonly notSet: number;
+  readonly undecided: number;
+  /** Customer items nothing in a template can show (no evidence properties). */
+  readonly unchecked: number;
+  readonly aws: number;
+}
+
+/** One domain of one resource in the template view. */
+export interface DomainCell {
+  readonly domain: string;
+  readonly label: string;
+  readonly shortLabel: string;
+  readonly status: DomainStatus;
+  /** A sentence for tooltips and screen readers ("1 configured here, 1 not addressed in this template"). */
+  readonly text: string;
+  readonly counts: DomainCounts;
+}
+
+export type ResourceKind = 'resource' | 'data' | 'module';
+
+/** Everything the diagram shows for the selected resource. */
+export interface ResourceDiagram {
+  readonly id: string;
+  readonly type: string;
+  readonly kind: ResourceKind;
+  /** Zero-based line of the resource's declaration. */
+  readonly line: number;
+  readonly known: boolean;
+  readonly service?: string;
+  readonly curated: boolean;
+  readonly description: string;
+  readonly summary: string;
+  readonly category?: DiagramCategory;
+  readonly categoryLabel: string;
+  readonly categoryBasis?: 'stated' | 'derived';
+  readonly categoryNote?: string;
+  /** The shift state that set the category ("Fargate"), when configuration changed it. */
+  readonly categoryShift?: string;
+  readonly layers: readonly DiagramLayer[];
+  readonly shifts: readonly DiagramShift[];
+  readonly domains: readonly DomainCell[];
+  readonly runtimeChecks: readonly { readonly control: string; readonly text: string }[];
+  readonly equivalents: readonly string[];
+  readonly links: readonly DiagramLink[];
+  /** For data sources, modules and unknown types: what to say instead of the layers. */
+  readonly note?: string;
+}
+
+export type GroupId = DiagramCategory | 'data' | 'module' | 'unknown';
+
+/** One resource in the template view. */
+export interface ResourceSummary {
+  readonly id: string;
+  readonly type: string;
+  readonly kind: ResourceKind;
+  readonly line: number;
+  readonly known: boolean;
+  readonly service?: string;
+  readonly category?: DiagramCategory;
+  readonly categoryLabel: string;
+  readonly group: GroupId;
+  readonly domains: readonly DomainCell[];
+  readonly counts: { readonly configured: number; readonly unaddressed: number; readonly undecidable: number };
+}
+
+export interface TemplateGroup {
+  readonly id: GroupId;
+  readonly label: string;
+  readonly description: string;
+  readonly resources: readonly ResourceSummary[];
+}
+
+/** A layer of the generic model (no resource selected). */
+export interface ModelLayer {
+  readonly id: string;
+  readonly side: 'aws' | 'customer';
+  readonly label: string;
+  readonly shortLabel: string;
+  readonly group?: string;
+  readonly parts: readonly string[];
+  readonly description: string;
+}
+
+/** The diagram's input: the whole template in summary, plus the selected resource in full. */
+export interface DiagramModel {
+  readonly version: 1;
+  readonly file: { readonly name: string; readonly format: string; readonly formatLabel: string };
+  readonly groups: readonly TemplateGroup[];
+  readonly resourceCount: number;
+  readonly problems: readonly string[];
+  readonly selectedId?: string;
+  readonly selected?: ResourceDiagram;
+  readonly layers: readonly ModelLayer[];
+  readonly srmUrl: string;
+}

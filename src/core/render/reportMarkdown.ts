@@ -1,0 +1,215 @@
+import type { Knowledge } from '../knowledge/knowledge';
+import { SRM_PAGE_URL } from '../knowledge/knowledge';
+import type { Template } from '../template/model';
+import { buildResourceDiagram, CATEGORY_TEXT, modelLayers } from './diagramModel';
+import type { DiagramItem, DiagramLink, DiagramShift, DomainCell, ResourceDiagram } from './diagramTypes';
+import { escapeMarkdown } from './hoverMarkdown';
+
+/** One analysed file for the report. */
+export interface ReportFile {
+  /** As shown in the report: a workspace-relative path or the path given on the command line. */
+  readonly path: string;
+  readonly template: Template;
+}
+
+export interface ReportOptions {
+  /** Who wrote the report, e.g. `srm-lens 0.1.0`. */
+  readonly generator: string;
+}
+
+const FORMAT_LABEL: Record<Template['format'], string> = {
+  'cloudformation-yaml': 'CloudFormation YAML',
+  'cloudformation-json': 'CloudFormation JSON',
+  'terraform-hcl': 'Terraform',
+  'terraform-json': 'Terraform JSON',
+};
+
+/**
+ * The responsibility report of one or more templates as Markdown, for a pull request or an audit: per resource its
+ * category, AWS's side, your side with what this template addresses, and the duties it leaves unaddressed. What the
+ * `Export Responsibility Report` command writes and what `srm-lens scan --format markdown` prints. No command links
+ * and no HTML: every string from a template is escaped.
+ */
+export function renderReportMarkdown(knowledge: Knowledge, files: readonly ReportFile[], options: ReportOptions): string {
+  const out: string[] = [];
+  out.push('# Shared responsibility report', '');
+  out.push(
+    `Who secures what for each AWS resource, read from the template as written, by ${options.generator} ` +
+      `(AWS Shared Responsibility Lens). **AWS** secures the cloud itself; **you** secure what you put in it. ` +
+      `"Not addressed in this template" marks a duty of yours whose setting the template does not contain: ` +
+      `worth a look, not necessarily a problem. "Depends on" marks a value the template cannot fix (a parameter or variable). ` +
+      `An AWS default is not an AWS responsibility: where a resource relies on one, the report says so.`,
+  );
+  out.push('', `Model: [AWS Shared Responsibility Model](${SRM_PAGE_URL}) · layers: ${modelLayers(knowledge).map((l) => l.shortLabel).join(', ')}.`);
+  if (files.length === 0) out.push('', '*No CloudFormation, SAM or Terraform templates found.*');
+  for (const file of files) out.push('', ...fileSection(knowledge, file));
+  return `${out.join('\n')}\n`;
+}
+
+function fileSection(knowledge: Knowledge, file: ReportFile): string[] {
+  const { template } = file;
+  const isSam = template.resources.some((r) => r.type.startsWith('AWS::Serverless::'));
+  const format = isSam ? `SAM (${FORMAT_LABEL[template.format]})` : FORMAT_LABEL[template.format];
+  const out = [`## ${code(file.path)} (${format})`, ''];
+  const diagrams = template.resources.map((resource) => buildResourceDiagram(knowledge, template, resource));
+  for (const problem of template.problems) {
+    const at = template.lines.positionAt(problem.span.start);
+    out.push(`> **Problem** line ${at.line + 1}: ${escapeMarkdown(problem.message)}`, '');
+  }
+  if (diagrams.length === 0) {
+    out.push('*No resources.*');
+    return out;
+  }
+  const totals = { unaddressed: 0, undecidable: 0 };
+  for (const diagram of diagrams) {
+    totals.unaddressed += findings(diagram).length;
+    totals.undecidable += dependencies(diagram).length;
+  }
+  const byCategory = new Map<string, number>();
+  for (const diagram of diagrams) {
+    const key = diagram.category && diagram.kind === 'resource' ? `${diagram.category}` : diagram.kind === 'resource' ? 'unknown' : diagram.kind === 'data' ? 'data source' : 'module';
+    byCategory.set(key, (byCategory.get(key) ?? 0) + 1);
+  }
+  out.push(
+    `${plural(diagrams.length, 'resource')} (${[...byCategory].map(([key, count]) => `${count} ${key}`).join(', ')}); ` +
+      `${plural(totals.unaddressed, 'duty')} not addressed in this template, ${totals.undecidable} depending on a value the template does not fix.`,
+    '',
+  );
+  out.push('| Resource | Type | Category | Configured here | Not addressed here | Depends on a value |');
+  out.push('| --- | --- | --- | --- | --- | --- |');
+  for (const diagram of diagrams) {
+    const configured = customerItems(diagram).filter((item) => item.evidence?.state === 'configured').length;
+    out.push(
+      `| ${cell(escapeMarkdown(diagram.id))} | ${code(diagram.type)} | ${cell(categoryText(diagram))} | ${configured} | ${findings(diagram).length} | ${dependencies(diagram).length} |`,
+    );
+  }
+  for (const diagram of diagrams) out.push('', ...resourceSection(diagram));
+  return out;
+}
+
+function resourceSection(diagram: ResourceDiagram): string[] {
+  const out = [`### ${escapeMarkdown(diagram.id)} · ${code(diagram.type)}`, ''];
+  const headline = [diagram.service, categoryText(diagram)].filter(Boolean).join(' · ');
+  out.push(headline + (diagram.categoryBasis === 'derived' ? ' (our classification)' : ''));
+  if (diagram.note) {
+    out.push('', escapeMarkdown(diagram.note));
+    out.push('', diagram.links.map(link).join(' · '));
+    return out;
+  }
+  if (diagram.shifts.length > 0) {
+    out.push('', '**As written**', '');
+    for (const shift of diagram.shifts) out.push(`- ${shiftText(shift)}`);
+  }
+
+  const awsItems = diagram.layers.flatMap((layer) => layer.items.filter((item) => item.side === 'aws' && !item.general));
+  out.push('', "**AWS's side** (security *of* the cloud)", '');
+  if (awsItems.length === 0) out.push('- Facilities, hardware and the software that runs the service (the generic model).');
+  for (const item of awsItems) out.push(`- ${item.text} ${basisLink(item)}`);
+
+  out.push('', '**Your side** (security *in* the cloud)', '');
+  const items = customerItems(diagram);
+  if (items.length > 0) {
+    out.push('| Domain | Duty | In this template | Basis |', '| --- | --- | --- | --- |');
+    for (const item of items) out.push(`| ${cell(item.domainLabel)} | ${cell(item.text)} | ${cell(evidenceText(item))} | ${cell(basisLink(item))} |`);
+  } else {
+    out.push('- No duty of yours is listed for this type beyond the generic model.');
+  }
+  const notYours = diagram.domains.filter((d) => d.status === 'aws' || d.status === 'not_applicable');
+  if (notYours.length > 0) {
+    const aws = notYours.filter((d) => d.status === 'aws').map((d) => d.shortLabel);
+    const na = notYours.filter((d) => d.status === 'not_applicable').map((d) => d.shortLabel);
+    const parts = [aws.length > 0 ? `AWS alone: ${aws.join(', ')}` : '', na.length > 0 ? `not applicable: ${na.join(', ')}` : ''].filter(Boolean);
+    out.push('', `*${parts.join(' · ')}.*`);
+  }
+
+  out.push('', '**Not addressed in this template**', '');
+  const open = findings(diagram);
+  if (open.length === 0) out.push('- None.');
+  for (const item of open) out.push(`- ${item.domainLabel}: ${item.text}${item.controls.length > 0 ? ` (Security Hub: ${item.controls.join(', ')})` : ''}`);
+  const depends = dependencies(diagram);
+  if (depends.length > 0) {
+    out.push('', '**Depends on a value the template does not fix**', '');
+    for (const line of depends) out.push(`- ${line}`);
+  }
+  if (diagram.runtimeChecks.length > 0) {
+    out.push('', `*Checked only at runtime by Security Hub (a template cannot prove them): ${diagram.runtimeChecks.map((c) => c.control).join(', ')}.*`);
+  }
+  out.push('', diagram.links.map(link).join(' · '));
+  return out;
+}
+
+/** The customer's items of the service itself (not the general split), in domain order. */
+function customerItems(diagram: ResourceDiagram): DiagramItem[] {
+  const items = diagram.layers.flatMap((layer) => layer.items.filter((item) => item.side === 'customer' && !item.general));
+  const order = new Map(diagram.domains.map((d: DomainCell, i) => [d.domain, i]));
+  return items.sort((a, b) => (order.get(a.domain) ?? 99) - (order.get(b.domain) ?? 99));
+}
+
+function findings(diagram: ResourceDiagram): DiagramItem[] {
+  return customerItems(diagram).filter((item) => item.evidence?.state === 'not_set' && !item.dependsOn);
+}
+
+function dependencies(diagram: ResourceDiagram): string[] {
+  const lines: string[] = [];
+  for (const item of customerItems(diagram)) {
+    if (item.dependsOn) lines.push(`${item.domainLabel}: ${item.text} (applies depending on ${escapeMarkdown(item.dependsOn)})`);
+    else if (item.evidence?.state === 'undecided') {
+      lines.push(`${item.domainLabel}: ${item.text} (${code(item.evidence.path ?? '')} depends on ${escapeMarkdown(item.evidence.because ?? 'a parameter')})`);
+    }
+  }
+  for (const shift of diagram.shifts) {
+    if (shift.state === 'undecided') lines.push(`${shift.title}: ${shift.possible.join(' or ')} (depends on ${escapeMarkdown(shift.because ?? 'a value')})`);
+  }
+  return lines;
+}
+
+function categoryText(diagram: ResourceDiagram): string {
+  if (!diagram.category || diagram.kind !== 'resource') return diagram.categoryLabel;
+  const text = CATEGORY_TEXT[diagram.category].toLowerCase();
+  return diagram.categoryShift ? `${text} as configured (${diagram.categoryShift})` : text;
+}
+
+function shiftText(shift: DiagramShift): string {
+  if (shift.state === 'undecided') {
+    return `*${shift.title}*: depends on ${escapeMarkdown(shift.because ?? 'a value the template does not fix')}: ${shift.possible.map((p) => `**${p}**`).join(' or ')}.`;
+  }
+  const aws = shift.aws.length > 0 ? ` AWS: ${shift.aws.join(' ')}` : '';
+  const you = shift.customer.length > 0 ? ` You: ${shift.customer.join(' ')}` : '';
+  const prefix = shift.relyingOnDefault && !/relying on/i.test(shift.label ?? '') ? 'relying on an AWS default, ' : '';
+  return `*${shift.title}*: ${prefix}**${shift.label ?? ''}**.${aws}${you}`;
+}
+
+function evidenceText(item: DiagramItem): string {
+  if (item.dependsOn) return `? applies depending on ${escapeMarkdown(item.dependsOn)}`;
+  const evidence = item.evidence;
+  if (!evidence) return 'yours beyond the template';
+  if (evidence.state === 'configured') return `✓ configured (${code(evidence.path ?? '')})`;
+  if (evidence.state === 'undecided') return `? ${code(evidence.path ?? '')} depends on ${escapeMarkdown(evidence.because ?? 'a parameter')}`;
+  return '○ not addressed in this template';
+}
+
+function basisLink(item: DiagramItem): string {
+  const label = item.basis === 'stated' ? 'AWS states this' : 'derived';
+  const source = item.sources[0];
+  return source ? `[${label}](${source.url})` : `*(${label})*`;
+}
+
+function link(target: DiagramLink): string {
+  return `[${escapeMarkdown(target.title)}](${target.url})`;
+}
+
+/** A Markdown table cell: no line breaks, pipes escaped. */
+function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+/** An inline code span that survives backticks in the text. */
+function code(text: string): string {
+  const clean = text.replace(/\r?\n/g, ' ');
+  if (!clean.includes('`')) return `\`${clean}\``;
+  return `\`\` ${clean} \`\``;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${count === 1 ? word : word === 'duty' ? 'duties' : `${word}s`}`;
+}

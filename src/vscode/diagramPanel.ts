@@ -1,0 +1,408 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Knowledge } from '../core/knowledge/knowledge';
+import { SRM_PAGE_URL } from '../core/knowledge/knowledge';
+import { buildDiagramModel, buildResourceDiagram, modelLayers } from '../core/render/diagramModel';
+import type { DiagramLink, DiagramModel, ResourceDiagram } from '../core/render/diagramTypes';
+import { resourceAt } from '../core/template/model';
+import type { Template } from '../core/template/model';
+import type { DiagramState, ToHost, ToWebview } from '../shared/protocol';
+import { toRange } from './convert';
+import { isOpenableLink, parseDiagramState, parseToHost } from './diagramMessages';
+import type { DocumentIndex } from './documentIndex';
+import type { Lazy } from './lazy';
+
+export const DIAGRAM_VIEW_TYPE = 'srmLens.diagram';
+
+/** How long the diagram waits after a keystroke or a cursor move before it follows (ms). */
+const EDIT_DELAY = 300;
+const CURSOR_DELAY = 120;
+
+/** What the webview last reported it rendered (its `rendered` message). */
+export interface RenderedState {
+  readonly resources: readonly string[];
+  readonly selectedId?: string;
+}
+
+/**
+ * The single responsibility-diagram panel. It follows one template document: the active editor's, when that is a
+ * template; the cursor in it selects a resource; edits redraw. All data goes to the webview as ToWebview messages
+ * after it says `ready`; what it sends back is validated first.
+ */
+export class DiagramPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private target: vscode.Uri | undefined;
+  private selectedId: string | undefined;
+  private ready = false;
+  private generation = 0;
+  private readonly sentLinks = new Set<string>();
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedState>();
+  private lastRendered: RenderedState | undefined;
+  private readonly postedMessages: ToWebview[] = [];
+
+  /** Fires when the webview reports a render (tests wait on it). */
+  readonly onDidRender = this.renderedEmitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly index: DocumentIndex,
+    private readonly knowledge: Lazy<Knowledge>,
+    private readonly exportReport: (uri: vscode.Uri) => Thenable<unknown>,
+  ) {
+    this.disposables.push(
+      this.renderedEmitter,
+      vscode.window.onDidChangeActiveTextEditor((editor) => void this.followEditor(editor)),
+      vscode.window.onDidChangeTextEditorSelection((event) => this.followCursor(event)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.panel && this.target && event.document.uri.toString() === this.target.toString()) this.schedule('edit');
+      }),
+    );
+  }
+
+  /** Opens the panel (or brings it forward) on a document, selecting a resource: the given one, or the one at the cursor. */
+  async show(uri?: vscode.Uri, resourceId?: string): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const document = uri ? await this.openDocument(uri) : editor?.document;
+    const template = document ? await this.templateOf(document) : undefined;
+    if (document && template) {
+      this.target = document.uri;
+      this.selectedId = resourceId ?? this.resourceAtCursor(document, template) ?? this.selectedIfPresent(template) ?? template.resources[0]?.id;
+    }
+    if (this.panel) {
+      this.panel.reveal(undefined, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(DIAGRAM_VIEW_TYPE, 'Shared responsibility', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      this.attach(panel);
+    }
+    await this.refresh();
+  }
+
+  /** The serializer's half: takes over a panel VS Code restored after a reload, with the webview's saved state. */
+  async restore(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
+    const state = parseDiagramState(rawState);
+    if (this.panel) {
+      // Only one diagram: a second restored panel is closed.
+      panel.dispose();
+      return;
+    }
+    this.attach(panel);
+    if (state.uri) this.target = vscode.Uri.parse(state.uri);
+    this.selectedId = state.selectedId;
+    if (!this.target && vscode.window.activeTextEditor) this.target = vscode.window.activeTextEditor.document.uri;
+    await this.refresh();
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** The document the diagram follows. */
+  get document(): vscode.Uri | undefined {
+    return this.target;
+  }
+
+  get selected(): string | undefined {
+    return this.selectedId;
+  }
+
+  get rendered(): RenderedState | undefined {
+    return this.lastRendered;
+  }
+
+  /** The messages sent to the webview, oldest first (the last 50). */
+  get posted(): readonly ToWebview[] {
+    return this.postedMessages;
+  }
+
+  /** Handles a message as if the webview sent it (the same validation applies). */
+  receive(raw: unknown): Promise<void> {
+    return this.onMessage(raw);
+  }
+
+  close(): void {
+    this.panel?.dispose();
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.clearTimers();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    this.lastRendered = undefined;
+    panel.webview.options = this.webviewOptions();
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(this.extensionUri, 'media', 'diagram-icon-light.svg'),
+      dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'diagram-icon-dark.svg'),
+    };
+    panel.webview.html = this.html(panel.webview);
+    this.panelDisposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message)),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.ready = false;
+        this.clearTimers();
+        for (const disposable of this.panelDisposables) disposable.dispose();
+        this.panelDisposables = [];
+      }),
+    );
+  }
+
+  /** The static page: styles and the script from our own folders, under a strict Content-Security-Policy. */
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'diagram.css'));
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'main.js'));
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} data:`,
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>Shared responsibility</title>
+</head>
+<body>
+<div id="app"><p class="empty">Loading the responsibility diagram…</p></div>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const message = parseToHost(raw);
+    if (!message) return; // not ours, or malformed: ignored
+    await this.handle(message);
+  }
+
+  private async handle(message: ToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.refresh();
+        return;
+      case 'select':
+        await this.select(message.id);
+        return;
+      case 'reveal':
+        await this.select(message.id);
+        await this.reveal(message.id);
+        return;
+      case 'openLink':
+        if (isOpenableLink(message.url, this.sentLinks)) await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        return;
+      case 'exportReport':
+        if (this.target) await this.exportReport(this.target);
+        return;
+      case 'rendered':
+        this.lastRendered = { resources: message.resources, ...(message.selectedId !== undefined ? { selectedId: message.selectedId } : {}) };
+        this.renderedEmitter.fire(this.lastRendered);
+        return;
+    }
+  }
+
+  /** Sends the whole model of the followed document (or `empty`). Stale results are dropped. */
+  private async refresh(): Promise<void> {
+    if (!this.panel || !this.ready) return;
+    const generation = ++this.generation;
+    const knowledge = await this.knowledge.get();
+    const document = this.target ? await this.openDocument(this.target) : undefined;
+    let template: Template | undefined;
+    let failure: string | undefined;
+    try {
+      template = document ? await this.index.get(document) : undefined;
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    if (generation !== this.generation || !this.panel) return;
+    if (failure !== undefined) {
+      this.post({ type: 'empty', reason: `This file could not be analysed: ${failure}`, layers: modelLayers(knowledge), srmUrl: SRM_PAGE_URL });
+      return;
+    }
+    if (!document || !template) {
+      this.panel.title = 'Shared responsibility';
+      const reason = this.target
+        ? 'The followed file is no longer a CloudFormation, SAM or Terraform template.'
+        : 'Open a CloudFormation, SAM or Terraform template to see who secures what for each of its resources.';
+      this.post({ type: 'empty', reason, layers: modelLayers(knowledge), srmUrl: SRM_PAGE_URL });
+      return;
+    }
+    if (this.selectedId !== undefined && !template.resources.some((r) => r.id === this.selectedId)) {
+      this.selectedId = this.resourceAtCursor(document, template) ?? template.resources[0]?.id;
+    }
+    const fileName = vscode.workspace.asRelativePath(document.uri, false);
+    const model = buildDiagramModel(knowledge, template, { fileName, ...(this.selectedId !== undefined ? { selectedId: this.selectedId } : {}) });
+    this.panel.title = `Responsibility: ${baseName(document.uri)}`;
+    this.post({ type: 'model', model, uri: document.uri.toString() });
+  }
+
+  /** Selects a resource of the followed document and sends its diagram. */
+  private async select(id: string): Promise<void> {
+    if (!this.panel || !this.target) return;
+    const document = await this.openDocument(this.target);
+    const template = document ? await this.templateOf(document) : undefined;
+    const resource = template?.resources.find((r) => r.id === id);
+    if (!template || !resource) return;
+    this.selectedId = id;
+    const knowledge = await this.knowledge.get();
+    this.postSelection(buildResourceDiagram(knowledge, template, resource));
+  }
+
+  private postSelection(resource: ResourceDiagram | undefined): void {
+    this.post({ type: 'select', id: resource?.id, resource });
+  }
+
+  /** Shows the resource in an editor beside the panel, its logical ID or address selected. */
+  private async reveal(id: string): Promise<void> {
+    if (!this.target) return;
+    const document = await this.openDocument(this.target);
+    const template = document ? await this.templateOf(document) : undefined;
+    const resource = template?.resources.find((r) => r.id === id);
+    if (!document || !resource) return;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+    const column = visible?.viewColumn ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, preview: false });
+    const range = toRange(document, resource.idSpan);
+    editor.selection = new vscode.Selection(range.start, range.start);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async followEditor(editor: vscode.TextEditor | undefined): Promise<void> {
+    if (!this.panel || !editor) return; // the panel itself, or the output panel, took focus: keep the last template
+    const document = editor.document;
+    if (this.target && document.uri.toString() === this.target.toString()) return;
+    const template = await this.templateOf(document);
+    if (!template || !this.panel) return; // not a template: keep showing the last one
+    this.target = document.uri;
+    this.selectedId = this.resourceAtCursor(document, template, editor) ?? template.resources[0]?.id;
+    await this.refresh();
+  }
+
+  private followCursor(event: vscode.TextEditorSelectionChangeEvent): void {
+    if (!this.panel || !this.target || event.textEditor.document.uri.toString() !== this.target.toString()) return;
+    this.schedule('cursor', event.textEditor);
+  }
+
+  private schedule(kind: 'edit' | 'cursor', editor?: vscode.TextEditor): void {
+    if (kind === 'edit') {
+      if (this.editTimer) clearTimeout(this.editTimer);
+      this.editTimer = setTimeout(() => {
+        this.editTimer = undefined;
+        void this.refresh();
+      }, EDIT_DELAY);
+      return;
+    }
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = undefined;
+      if (editor) void this.selectAtCursor(editor);
+    }, CURSOR_DELAY);
+  }
+
+  private async selectAtCursor(editor: vscode.TextEditor): Promise<void> {
+    if (this.editTimer) return; // an edit is pending: its refresh selects from the cursor
+    const template = await this.templateOf(editor.document);
+    if (!template) return;
+    const id = this.resourceAtCursor(editor.document, template, editor);
+    if (id === undefined || id === this.selectedId) return; // outside any resource: keep the selection
+    await this.select(id);
+  }
+
+  private resourceAtCursor(document: vscode.TextDocument, template: Template, editor = vscode.window.activeTextEditor): string | undefined {
+    if (!editor || editor.document.uri.toString() !== document.uri.toString()) return undefined;
+    return resourceAt(template, document.offsetAt(editor.selection.active))?.id;
+  }
+
+  /** The document's analysis, or undefined when it is not a template or cannot be analysed. */
+  private async templateOf(document: vscode.TextDocument): Promise<Template | undefined> {
+    try {
+      return await this.index.get(document);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private selectedIfPresent(template: Template): string | undefined {
+    return template.resources.some((r) => r.id === this.selectedId) ? this.selectedId : undefined;
+  }
+
+  private async openDocument(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open;
+    try {
+      return await vscode.workspace.openTextDocument(uri);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private post(message: ToWebview): void {
+    if (!this.panel) return;
+    if (message.type === 'model') {
+      this.rememberLinks(message.model);
+    } else if (message.type === 'select' && message.resource) {
+      for (const link of linksOf(message.resource)) this.sentLinks.add(link.url);
+    } else if (message.type === 'empty') {
+      this.sentLinks.add(message.srmUrl);
+    }
+    this.postedMessages.push(message);
+    if (this.postedMessages.length > 50) this.postedMessages.shift();
+    void this.panel.webview.postMessage(message);
+  }
+
+  private rememberLinks(model: DiagramModel): void {
+    this.sentLinks.add(model.srmUrl);
+    if (model.selected) for (const link of linksOf(model.selected)) this.sentLinks.add(link.url);
+  }
+
+  private clearTimers(): void {
+    if (this.editTimer) clearTimeout(this.editTimer);
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.editTimer = undefined;
+    this.cursorTimer = undefined;
+  }
+}
+
+/** Every link a resource diagram shows: its documentation and the sources of its items and shifts. */
+function linksOf(resource: ResourceDiagram): DiagramLink[] {
+  return [
+    ...resource.links,
+    ...resource.layers.flatMap((layer) => layer.items.flatMap((item) => item.sources)),
+    ...resource.shifts.flatMap((shift) => shift.sources),
+  ];
+}
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** Restores the diagram after a reload (activation event onWebviewPanel:srmLens.diagram). */
+export class DiagramSerializer implements vscode.WebviewPanelSerializer<DiagramState> {
+  constructor(private readonly diagram: DiagramPanel) {}
+
+  deserializeWebviewPanel(panel: vscode.WebviewPanel, state: DiagramState | undefined): Thenable<void> {
+    return this.diagram.restore(panel, state);
+  }
+}

@@ -1,0 +1,268 @@
+// UI test of the responsibility diagram, as a person uses it: the packaged extension (.vsix) in a fresh
+// code-server, driven in headless Chromium. Opens the diagram from the command palette on an S3 bucket, follows the
+// editor to a Lambda function from a container image and to a whole SAM template, clicks and uses the keyboard in
+// the webview, reloads the page (the serializer restores the panel), switches between the dark, light and
+// high-contrast themes and a narrow width, and opens a template full of hostile strings. Screenshots go to
+// test-results/screenshots/diagram-*.png.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  RESULTS_DIR, cleanupAll, clock, copyToTemp, launchBrowser, packageVsix, startCodeServer, tempDir, waitFor, workbenchUrl,
+} from '../../scripts/vscode-host.mjs';
+import { STEP_TIMEOUT, Workbench } from './workbench.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern', hc: 'Default High Contrast' };
+/** The labels the theme picker shows (VS Code 1.100). */
+const THEME_LABELS = { dark: 'Dark Modern', light: 'Light Modern', hc: 'Dark High Contrast' };
+const BODY_CLASS = { dark: 'vscode-dark', light: 'vscode-light', hc: 'vscode-high-contrast' };
+
+describe('UI: the responsibility diagram (code-server + Chromium)', function () {
+  this.timeout(120000);
+  let server;
+  let wb;
+  let page;
+  let dialogs = 0;
+
+  /** The webview frame that holds the diagram (#app), once it has rendered. */
+  async function diagram(what = 'the diagram webview') {
+    return waitFor(
+      async () => {
+        for (const frame of page.frames()) {
+          if (frame.isDetached()) continue;
+          const found = await frame.locator('#app .bar').count().catch(() => 0);
+          if (found > 0) return frame;
+        }
+        return undefined;
+      },
+      { timeout: STEP_TIMEOUT, message: what },
+    );
+  }
+
+  /** Waits until the diagram shows `id` as the selected resource, and returns the frame. */
+  async function selected(id) {
+    const frame = await diagram(`the diagram webview (for ${id})`);
+    await waitFor(
+      async () => {
+        const f = await diagram();
+        const heading = await f.locator('.resource-id').first().textContent({ timeout: 1000 }).catch(() => null);
+        const option = await f.locator('[role="option"][aria-selected="true"]').first().getAttribute('data-id', { timeout: 1000 }).catch(() => null);
+        return heading === id && option === id;
+      },
+      { timeout: STEP_TIMEOUT, message: `the diagram to show ${id}` },
+    );
+    return diagram();
+  }
+
+  /** Switches the color theme the way a person does: Preferences: Color Theme in the command palette. */
+  async function theme(name) {
+    await paletteCommand('Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget input');
+    await wb.visible(input, 'the color theme picker');
+    await input.fill(THEME_LABELS[name]);
+    await pick(`(Default )?${THEME_LABELS[name]}`, `${THEME_LABELS[name]} in the theme picker`);
+    await waitFor(
+      async () => {
+        const frame = await diagram();
+        return frame.evaluate((cls) => document.body.classList.contains(cls), BODY_CLASS[name]).catch(() => false);
+      },
+      { timeout: STEP_TIMEOUT, message: `the ${THEME_LABELS[name]} theme to reach the webview` },
+    );
+  }
+
+  /** Collapses every layer (the diagram's own "Collapse all"), so a screenshot shows what a test expands. */
+  async function collapseAll(frame) {
+    await frame.locator('.model-actions button', { hasText: 'Collapse all' }).click();
+    await waitFor(async () => (await frame.locator('.layer-toggle[aria-expanded="true"]').count()) === 0, { message: 'every layer to collapse' });
+  }
+
+  /** Expands a layer of the diagram (a real click on its toggle). */
+  async function expand(frame, layer) {
+    const toggle = frame.locator(`[data-layer="${layer}"] .layer-toggle`);
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await frame.locator(`#layer-items-${layer}`).waitFor({ state: 'visible', timeout: 5000 });
+  }
+
+  /** Opens a file from the Explorer into the first editor group (the diagram stays in the second). */
+  async function openTemplate(folder, file, marker) {
+    await page.keyboard.press('Control+1');
+    await wb.openFromExplorer(folder, file, marker);
+  }
+
+  /** Picks a row of the open quick input whose label is exactly `label`. */
+  async function pick(label, what) {
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+    await (await wb.visible(row, what)).click();
+  }
+
+  async function paletteCommand(title) {
+    await wb.editor.click({ position: { x: 400, y: 15 } });
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await wb.visible(input, 'the command palette');
+    await input.fill(`>${title}`);
+    await pick(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), `"${title}" in the command palette`);
+  }
+
+  before(async () => {
+    const t = clock();
+    const vsix = packageVsix(tempDir('vsix'));
+    const workspace = copyToTemp(path.join(HERE, 'diagram-workspace'), 'diagram-workspace');
+    server = await startCodeServer({
+      name: 'e2e-diagram',
+      vsix,
+      logDir: path.join(RESULTS_DIR, 'logs'),
+      settings: { 'workbench.colorTheme': THEMES.dark, 'workbench.editor.enablePreview': false },
+    });
+    ({ page } = await launchBrowser({ viewport: { width: 1600, height: 1200 } }));
+    page.on('pageerror', (e) => console.log(`      [pageerror] ${e.message}`));
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    wb = new Workbench(page);
+    await wb.open(workbenchUrl(server.url, workspace), 'cloudformation');
+    console.log(`      .vsix installed; code-server and Chromium up in ${t()}`);
+  });
+
+  let broken = false;
+  beforeEach(function () {
+    if (broken) this.skip();
+  });
+  afterEach(async function () {
+    if (this.currentTest.state === 'failed') {
+      broken = true;
+      if (wb) await wb.screenshot(`diagram-failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`).catch(() => {});
+    }
+  });
+  after(async () => {
+    await cleanupAll();
+  });
+
+  it('opens from the command palette on an S3 bucket (dark theme)', async () => {
+    await openTemplate('cloudformation', 's3-bucket.yaml', 'InvoicesBucket');
+    await paletteCommand('SRM Lens: Show Responsibility Diagram');
+    const frame = await selected('InvoicesBucket');
+    assert.match(await frame.locator('.title-file').textContent(), /s3-bucket\.yaml/);
+    assert.equal(await frame.locator('[data-layer="os_network_firewall"] .owner-tag').first().textContent(), 'AWS');
+    assert.equal(await frame.locator('[data-layer="customer_data"] .owner-tag').first().textContent(), 'You');
+    await collapseAll(frame);
+    await expand(frame, 'server_side_encryption');
+    await page.mouse.move(5, 500);
+    await wb.screenshot('diagram-dark-s3-bucket');
+  });
+
+  it('follows the editor to a Lambda function from a container image', async () => {
+    await openTemplate('cloudformation', 'lambda-image.yaml', 'ThumbnailFunction');
+    const frame = await selected('ThumbnailFunction');
+    assert.match(await frame.locator('.shifts').textContent(), /Container image/);
+    await collapseAll(frame);
+    await expand(frame, 'os_network_firewall');
+    assert.match(await frame.locator('#layer-items-os_network_firewall').textContent(), /rebuild from the latest base image/i);
+    await page.mouse.move(5, 500);
+    await wb.screenshot('diagram-dark-lambda-image');
+  });
+
+  it('shows a whole SAM template grouped by category; a click reveals the resource in the editor', async () => {
+    await openTemplate('sam', 'template.yaml', 'Transform');
+    const frame = await diagram('the diagram for the SAM template');
+    await waitFor(async () => (await frame.locator('[role="option"]').count()) === 6, { message: 'the six resources of the SAM template' });
+    const groups = await frame.locator('.group-label').allTextContents();
+    assert.deepEqual(groups, ['Container services', 'Abstracted services']);
+    await frame.locator('[role="option"][data-id="ReceiptsBucket"]').click();
+    await selected('ReceiptsBucket');
+    // The editor's cursor moved to the bucket's logical ID.
+    const line = fs.readFileSync(path.join(HERE, 'diagram-workspace', 'sam', 'template.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  ReceiptsBucket:')) + 1;
+    await wb.visible(page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col`) }), `the cursor on line ${line} in the status bar`);
+    const f = await diagram();
+    await collapseAll(f);
+    await page.mouse.move(5, 500);
+    await wb.screenshot('diagram-dark-sam-template');
+  });
+
+  it('selects the resource under the editor cursor, and moves with the arrow keys', async () => {
+    const lines = fs.readFileSync(path.join(HERE, 'diagram-workspace', 'sam', 'template.yaml'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('BillingMode')) + 1;
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await wb.visible(input, 'Go to Line');
+    await input.fill(`:${line}`);
+    await wb.visible(page.locator('.quick-input-widget', { hasText: `line ${line}` }), `Go to Line ${line}`);
+    await page.keyboard.press('Enter');
+    const frame = await selected('OrdersTable');
+    await frame.locator('[role="option"][data-id="OrdersTable"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await selected('ReceiptsBucket');
+    const focused = await (await diagram()).evaluate(() => document.activeElement?.getAttribute('data-id'));
+    assert.equal(focused, 'ReceiptsBucket', 'focus moved with the selection');
+  });
+
+  it('is restored after a reload (WebviewPanelSerializer)', async () => {
+    // As a person reloads: Developer: Reload Window (the workbench saves its editors, the webview's state with them).
+    await paletteCommand('Developer: Reload Window');
+    await page.waitForEvent('load', { timeout: STEP_TIMEOUT });
+    await wb.visible(page.locator('.monaco-workbench'), 'the workbench after the reload');
+    const frame = await diagram('the diagram restored after the reload');
+    await waitFor(async () => (await frame.locator('[role="option"]').count()) === 6, { message: 'the SAM template restored in the diagram' });
+    await selected('ReceiptsBucket');
+  });
+
+  it('reads well in the light theme', async () => {
+    await theme('light');
+    await (await selected('ReceiptsBucket')).locator('[data-layer="server_side_encryption"]').waitFor();
+    await page.mouse.move(5, 500);
+    await wb.screenshot('diagram-light-sam-template');
+    await openTemplate('cloudformation', 's3-bucket.yaml', 'InvoicesBucket');
+    await collapseAll(await selected('InvoicesBucket'));
+    await expand(await diagram(), 'server_side_encryption');
+    await page.mouse.move(5, 500);
+    await wb.screenshot('diagram-light-s3-bucket');
+    await openTemplate('cloudformation', 'lambda-image.yaml', 'ThumbnailFunction');
+    await collapseAll(await selected('ThumbnailFunction'));
+    await expand(await diagram(), 'os_network_firewall');
+    await page.mouse.move(5, 500);
+    await wb.screenshot('diagram-light-lambda-image');
+  });
+
+  it('keeps owners distinguishable in high contrast (text and border style, not colour alone)', async () => {
+    await theme('hc');
+    const frame = await selected('ThumbnailFunction');
+    const styles = await frame.evaluate(() =>
+      ['customer_data', 'os_network_firewall', 'aws_software'].map((id) => getComputedStyle(document.querySelector(`[data-layer="${id}"]`)).borderLeftStyle),
+    );
+    assert.deepEqual(styles, ['solid', 'dashed', 'double'], 'you / shared / AWS differ by border style');
+    await page.mouse.move(5, 500);
+    await wb.screenshot('diagram-hc-lambda-image');
+  });
+
+  it('stays readable at a narrow width', async () => {
+    await theme('dark');
+    await page.setViewportSize({ width: 900, height: 1000 });
+    const frame = await selected('ThumbnailFunction');
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `the diagram scrolls sideways by ${overflow}px`);
+    await page.mouse.move(5, 500);
+    await wb.screenshot('diagram-dark-narrow');
+    await page.setViewportSize({ width: 1600, height: 1200 });
+  });
+
+  it('renders hostile strings from a template as text', async () => {
+    await openTemplate('hostile', 'hostile.yaml', 'onerror');
+    const frame = await diagram('the diagram of hostile.yaml');
+    await waitFor(async () => (await frame.locator('[role="option"]').count()) === 3, { message: 'the three hostile resources' });
+    const ids = await frame.locator('[role="option"]').evaluateAll((options) => options.map((o) => o.getAttribute('data-id')));
+    assert.deepEqual(ids.sort(), ['<img src=x onerror=alert(1)>', 'Fn</code><b>bold</b>', 'q"><svg onload=alert(3)>'].sort());
+    for (const id of ids) {
+      await frame.locator('[role="option"]').filter({ hasText: id }).first().click();
+      const f = await diagram();
+      await waitFor(async () => (await f.locator('.resource-id').first().textContent()) === id, { message: `the diagram of ${id}` });
+      const injected = await f.evaluate(() => document.getElementById('app').querySelectorAll('img, svg, script, b, iframe, object, embed').length);
+      assert.equal(injected, 0, `an element was created from a template string (${id})`);
+    }
+    assert.equal(dialogs, 0, 'a dialog opened');
+    await wb.screenshot('diagram-dark-hostile');
+  });
+});

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderReportMarkdown } from '../../../src/core/render/reportMarkdown';
+import { parseCloudFormation } from '../../../src/core/template/cloudformation';
+import { fixture, knowledge, ROOT } from '../helpers';
+
+const GENERATOR = { generator: 'srm-lens test' };
+
+function report(name: string, path = name): string {
+  const template = parseCloudFormation(fixture(name))!;
+  return renderReportMarkdown(knowledge(), [{ path, template }], GENERATOR);
+}
+
+/** The lines of one resource's section (from its `###` heading to the next). */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`### ${heading}`);
+  assert.ok(start >= 0, `no section ${heading}`);
+  const next = markdown.indexOf('\n### ', start + 4);
+  return markdown.slice(start, next < 0 ? undefined : next);
+}
+
+describe('responsibility report (Markdown)', () => {
+  it('has a summary table and, per resource, its category, AWS’s side, your side and what is not addressed', () => {
+    const md = report('cfn/app.yaml');
+    assert.match(md, /^# Shared responsibility report\n/);
+    assert.match(md, /^## `cfn\/app\.yaml` \(CloudFormation YAML\)$/m);
+    assert.match(md, /^\| Resource \| Type \| Category \| Configured here \| Not addressed here \| Depends on a value \|$/m);
+    assert.match(md, /^\| PlainBucket \| `AWS::S3::Bucket` \| abstracted service \| 0 \| \d+ \| 0 \|$/m);
+
+    const plain = section(md, 'PlainBucket');
+    assert.match(plain, /Amazon S3 · abstracted service/);
+    assert.match(plain, /\*\*AWS's side\*\* \(security \*of\* the cloud\)\n\n- .*\[AWS states this\]\(https:/);
+    assert.match(plain, /\*\*Your side\*\* \(security \*in\* the cloud\)\n\n\| Domain \| Duty \| In this template \| Basis \|/);
+    assert.match(plain, /\| Data Protection \| Choose the encryption mode.* \| ○ not addressed in this template \| \[AWS states this\]\(https:/);
+    assert.match(plain, /\*\*Not addressed in this template\*\*\n\n(- .*\n)*- Data Protection: Choose the encryption mode/);
+    assert.match(plain, /relying on an AWS default, \*\*SSE-S3 \(AWS default since 2023-01-05\)\*\*/);
+    assert.match(plain, /\*AWS alone: Physical, Hypervisor/);
+
+    const logs = section(md, 'LogsBucket');
+    assert.match(logs, /✓ configured \(`BucketEncryption`\)/);
+    assert.doesNotMatch(logs, /relying on an AWS default, \*\*SSE-KMS/);
+  });
+
+  it('says what depends on a parameter instead of guessing', () => {
+    const param = section(report('cfn/app.yaml'), 'ParamFunction');
+    assert.match(param, /\*\*Depends on a value the template does not fix\*\*/);
+    assert.match(param, /Zip on a managed runtime vs container image: Zip archive on a managed runtime or Container image \(depends on .*PackageKind/);
+  });
+
+  it('names the category a configuration gives a resource', () => {
+    assert.match(section(report('cfn/app.yaml'), 'Ec2Service'), /infrastructure service as configured \(EC2 launch type\)/);
+  });
+
+  it('renders hostile logical IDs and types as text: no HTML, no broken table', () => {
+    const md = report('cfn/hostile.yaml');
+    // Outside code spans (where CommonMark shows `<` literally), every `<` from the template is escaped.
+    const prose = md.replace(/``.*?``|`[^`]*`/g, '');
+    assert.doesNotMatch(prose, /(^|[^\\])<(img|svg|script|b|\/code)/m, 'raw HTML from the template reached the report');
+    assert.match(md, /`AWS::S3::Buckt<img src=y onerror=alert\(4\)>`/);
+    assert.match(md, /### \\<img src=x onerror=alert\\\(1\\\)\\> · `AWS::S3::Bucket`/);
+    for (const row of md.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'))) {
+      const cells = row.replace(/\\\|/g, '').split('|').length - 2;
+      assert.ok(cells === 6 || cells === 4, `a table row has ${cells} cells: ${row}`);
+    }
+  });
+
+  it('has no command links and no HTML (the CLI prints it)', () => {
+    const md = report('cfn/app.yaml');
+    assert.doesNotMatch(md, /command:/);
+    assert.doesNotMatch(md, /<\/?[a-z]+[ >]/i);
+  });
+
+  it('is what `srm-lens scan --format markdown` prints', () => {
+    const file = join('test', 'fixtures', 'cfn', 'app.yaml');
+    const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'scan', file, '--format', 'markdown'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const expected = renderReportMarkdown(knowledge(), [{ path: file, template: parseCloudFormation(fixture('cfn/app.yaml'))! }], { generator: `srm-lens ${version}` });
+    assert.equal(result.stdout, expected);
+  });
+
+  it('`srm-lens --help` lists the markdown format', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--help'], { cwd: ROOT, encoding: 'utf8' });
+    assert.match(result.stdout, /--format text\|json\|sarif\|markdown/);
+  });
+});
