@@ -4,8 +4,8 @@ import { conditionFor, evaluate } from '../template/conditions';
 import type { Truth } from '../template/conditions';
 import type { Dialect, Resource, Template } from '../template/model';
 import { dialectOf } from '../template/model';
+import { satelliteOf } from '../template/terraform';
 import type { ValueContext } from '../template/values';
-import type { SyntaxNode } from '../syntax/tree';
 
 /** Which state of a shift this resource is in, or the states it could be in when the template cannot decide. */
 export interface ShiftOutcome {
@@ -111,15 +111,10 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
  */
 function contextFor(template: Template, resource: Resource): ValueContext {
   if (dialectOf(template.format) !== 'tf') return template;
-  const prefix = `${resource.id}.`;
-  const references = (node: SyntaxNode | null): boolean =>
-    node?.kind === 'scalar' && node.tag === '!GetAtt' && typeof node.value === 'string' && node.value.startsWith(prefix);
   return {
     parameters: template.parameters,
     resourceIds: template.resourceIds,
-    satelliteProperties: (type) =>
-      template.resources.find((r) => r.type === type && r.kind === 'resource' && r.properties?.entries.some((e) => references(e.value)))
-        ?.properties,
+    satelliteProperties: (type) => satelliteOf(template, resource, type)?.properties,
   };
 }
 

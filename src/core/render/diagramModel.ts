@@ -6,8 +6,8 @@ import type { Category, DomainId, LayerDoc, LayerId, ResponsibilityItem, Shift, 
 import { evaluate } from '../template/conditions';
 import type { ValueContext } from '../template/values';
 import { dialectOf } from '../template/model';
+import { satelliteOf } from '../template/terraform';
 import type { Resource, Template, TemplateFormat } from '../template/model';
-import type { SyntaxNode } from '../syntax/tree';
 import type {
   DiagramItem, DiagramLayer, DiagramLink, DiagramModel, DiagramShift, DomainCell, DomainCounts, DomainStatus, GroupId,
   LayerOwner, ModelLayer, ResourceDiagram, ResourceSummary, TemplateGroup,
@@ -77,7 +77,11 @@ export function buildDiagramModel(knowledge: Knowledge, template: Template, opti
 
 /** The generic model's layers, customer side first, as data/srm/model.yaml lists them. */
 export function modelLayers(knowledge: Knowledge): ModelLayer[] {
-  return knowledge.layers.map((layer) => ({
+  return knowledge.layers.map(modelLayer);
+}
+
+function modelLayer(layer: LayerDoc): ModelLayer {
+  return {
     id: layer.id,
     side: layer.side,
     label: layer.label,
@@ -85,7 +89,7 @@ export function modelLayers(knowledge: Knowledge): ModelLayer[] {
     ...(layer.group ? { group: layer.group } : {}),
     parts: layer.parts ?? [],
     description: layer.description ?? '',
-  }));
+  };
 }
 
 /** One resource of the template in summary: its group, category and what each domain looks like as written. */
@@ -290,13 +294,7 @@ function diagramLayers(knowledge: Knowledge, view: ResourceView, shifts: readonl
       }
     }
     return {
-      id: layer.id,
-      side: layer.side,
-      label: layer.label,
-      shortLabel: layer.short_label ?? layer.label,
-      ...(layer.group ? { group: layer.group } : {}),
-      parts: layer.parts ?? [],
-      description: layer.description ?? '',
+      ...modelLayer(layer),
       owner,
       ownerNote,
       items,
@@ -399,14 +397,6 @@ function triggerAbsent(shift: Shift, template: Template, resource: Resource): bo
   const context: ValueContext = { parameters: template.parameters, resourceIds: template.resourceIds };
   if (!trigger.path) return false;
   return evaluate({ path: trigger.path, op: 'absent' }, resource.properties, context).value === true;
-}
-
-/** The Terraform satellite of the given type that references the resource (`bucket = aws_s3_bucket.logs.id`). */
-function satelliteOf(template: Template, resource: Resource, type: string): Resource | undefined {
-  const prefix = `${resource.id}.`;
-  const references = (node: SyntaxNode | null): boolean =>
-    node?.kind === 'scalar' && node.tag === '!GetAtt' && typeof node.value === 'string' && node.value.startsWith(prefix);
-  return template.resources.find((r) => r.type === type && r.kind === 'resource' && r.properties?.entries.some((e) => references(e.value)));
 }
 
 const STATUS_RANK: readonly DomainStatus[] = ['unaddressed', 'undecidable', 'configured', 'customer', 'aws', 'not_applicable'];

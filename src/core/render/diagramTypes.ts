@@ -58,15 +58,7 @@ export interface DiagramItem {
 }
 
 /** A layer of the Shared Responsibility Model as it applies to the selected resource. */
-export interface DiagramLayer {
-  readonly id: string;
-  readonly side: 'aws' | 'customer';
-  readonly label: string;
-  readonly shortLabel: string;
-  /** Layers with the same group are drawn side by side (the three data-protection boxes). */
-  readonly group?: string;
-  readonly parts: readonly string[];
-  readonly description: string;
+export interface DiagramLayer extends ModelLayer {
   readonly owner: LayerOwner;
   /** Why the layer has this owner, in one sentence. */
   readonly ownerNote: string;
@@ -177,6 +169,7 @@ export interface ModelLayer {
   readonly side: 'aws' | 'customer';
   readonly label: string;
   readonly shortLabel: string;
+  /** Layers with the same group are drawn side by side (the three data-protection boxes). */
   readonly group?: string;
   readonly parts: readonly string[];
   readonly description: string;

@@ -143,3 +143,14 @@ function template(
   const resourceIds = new Set(resources.filter((r) => r.kind !== 'module').map((r) => r.id));
   return { format, resources, problems, parameters, resourceIds, lines: new LineIndex(text) };
 }
+
+/**
+ * The satellite resource of `type` that configures `resource` by referring to it
+ * (`aws_s3_bucket_versioning { bucket = aws_s3_bucket.logs.id }`), or undefined when the template has none.
+ */
+export function satelliteOf(template: Template, resource: Resource, type: string): Resource | undefined {
+  const prefix = `${resource.id}.`;
+  const references = (node: SyntaxNode | null): boolean =>
+    node?.kind === 'scalar' && node.tag === '!GetAtt' && typeof node.value === 'string' && node.value.startsWith(prefix);
+  return template.resources.find((r) => r.type === type && r.kind === 'resource' && r.properties?.entries.some((e) => references(e.value)));
+}
