@@ -31,9 +31,11 @@ export class ResponsibilityHoverProvider implements vscode.HoverProvider {
       markdown = view ? renderHoverMarkdown(knowledge, view) : renderUnknownTypeMarkdown(knowledge, resource.type);
     }
     if (!markdown) return undefined;
-    // The core's Markdown has no command links (the CLI prints it); the link to the diagram is added here, and only
-    // this one command is trusted.
-    const hover = new vscode.MarkdownString(`${markdown}\n\n[Show in diagram](${showDiagramLink(document.uri, resource.id)} "Open the responsibility diagram on this resource")`);
+    // The core's Markdown has no command links (the CLI prints it); the link to the diagram is added here, on the
+    // first line so a long hover still shows it, and only this one command is trusted.
+    const link = `[Show in diagram](${showDiagramLink(document.uri, resource.id)} "Open the responsibility diagram on this resource")`;
+    const [header = '', ...rest] = markdown.split('\n');
+    const hover = new vscode.MarkdownString([`${header} · ${link}`, ...rest].join('\n'));
     hover.isTrusted = { enabledCommands: [COMMANDS.showDiagram] };
     return new vscode.Hover(hover, toRange(document, resource.typeSpan));
   }
