@@ -100,6 +100,8 @@ describe('Knowledge', () => {
     const basis = new Set(s3.customer.flatMap(({ entry }) => (Array.isArray(entry) ? entry.map((i) => i.basis) : [])));
     assert.deepEqual([...basis].sort(), ['derived', 'stated']);
     assert.equal(knowledge().profile('AWS::Serverless::Function')!.service.name, 'AWS Lambda');
+    assert.match(knowledge().profile('AWS::Serverless::HttpApi')!.service.name, /API Gateway/, 'SAM types take the split of what they expand to');
+    assert.equal(knowledge().profile('AWS::Serverless::SimpleTable')!.service.name, 'Amazon DynamoDB');
   });
 
   it('falls back to the category table for services not curated', () => {
