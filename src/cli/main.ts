@@ -10,9 +10,9 @@ import { renderReportMarkdown } from '../core/render/reportMarkdown';
 import type { ReportFile } from '../core/render/reportMarkdown';
 import { explainReport, fileReport, REPORT_VERSION } from '../core/report';
 import type { FileReport } from '../core/report';
-import { HclParser } from '../core/syntax/hcl';
+import type { HclParser } from '../core/syntax/hcl';
 import { terraformFormatOf } from '../core/template/terraform';
-import { loadKnowledge } from '../node/loadKnowledge';
+import { loadHclParser, loadKnowledge } from '../node/loadKnowledge';
 import { toSarif } from './sarif';
 
 const USAGE = `srm-lens ${version}: the AWS Shared Responsibility Model for CloudFormation, SAM and Terraform files
@@ -94,7 +94,7 @@ function knowledge(): Knowledge {
 
 let hclCache: Promise<HclParser> | undefined;
 function hclParser(): Promise<HclParser> {
-  hclCache ??= HclParser.create(readFileSync(join(__dirname, 'web-tree-sitter.wasm')), readFileSync(join(__dirname, 'tree-sitter-terraform.wasm')));
+  hclCache ??= loadHclParser(__dirname);
   return hclCache;
 }
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import {
   RESULTS_DIR, cleanupAll, clock, copyToTemp, launchBrowser, packageVsix, startCodeServer, tempDir, waitFor, workbenchUrl,
 } from '../../scripts/vscode-host.mjs';
-import { STEP_TIMEOUT, Workbench } from './workbench.mjs';
+import { STEP_TIMEOUT, stopAfterFirstFailure, Workbench } from './workbench.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern', hc: 'Default High Contrast' };
@@ -127,16 +127,7 @@ describe('UI: the responsibility diagram (code-server + Chromium)', function () 
     console.log(`      .vsix installed; code-server and Chromium up in ${t()}`);
   });
 
-  let broken = false;
-  beforeEach(function () {
-    if (broken) this.skip();
-  });
-  afterEach(async function () {
-    if (this.currentTest.state === 'failed') {
-      broken = true;
-      if (wb) await wb.screenshot(`diagram-failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`).catch(() => {});
-    }
-  });
+  stopAfterFirstFailure(() => wb, 'diagram-failed');
   after(async () => {
     await cleanupAll();
   });

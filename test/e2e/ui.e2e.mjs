@@ -9,7 +9,7 @@ import path from 'node:path';
 import {
   ROOT, RESULTS_DIR, cleanupAll, clock, copyToTemp, launchBrowser, packageVsix, startCodeServer, tempDir, workbenchUrl,
 } from '../../scripts/vscode-host.mjs';
-import { Workbench } from './workbench.mjs';
+import { stopAfterFirstFailure, Workbench } from './workbench.mjs';
 
 describe('UI: the extension in the VS Code workbench (code-server + Chromium)', function () {
   this.timeout(120000);
@@ -34,17 +34,7 @@ describe('UI: the extension in the VS Code workbench (code-server + Chromium)', 
     console.log(`      .vsix installed; code-server ${server.url} and Chromium up in ${t()}`);
   });
 
-  // The steps build on each other: after a failure the rest are skipped (reported as pending), not failed again.
-  let broken = false;
-  beforeEach(function () {
-    if (broken) this.skip();
-  });
-  afterEach(async function () {
-    if (this.currentTest.state === 'failed') {
-      broken = true;
-      if (wb) await wb.screenshot(`failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
-    }
-  });
+  stopAfterFirstFailure(() => wb, 'failed');
 
   after(async () => {
     await cleanupAll(); // browser, code-server process group, temp folders

@@ -13,6 +13,23 @@ export function resetScreenshots() {
   for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f));
 }
 
+/**
+ * For suites whose steps build on each other: after the first failure, screenshot the workbench as it was and
+ * skip the remaining steps (reported as pending) instead of failing them again. Call inside `describe`.
+ */
+export function stopAfterFirstFailure(workbench, prefix) {
+  let broken = false;
+  beforeEach(function () {
+    if (broken) this.skip();
+  });
+  afterEach(async function () {
+    if (this.currentTest.state !== 'failed') return;
+    broken = true;
+    const wb = workbench();
+    if (wb) await wb.screenshot(`${prefix}-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`).catch(() => {});
+  });
+}
+
 export class Workbench {
   constructor(page) {
     this.page = page;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Knowledge } from '../../src/core/knowledge/knowledge';
-import { HclParser } from '../../src/core/syntax/hcl';
-import { loadKnowledge } from '../../src/node/loadKnowledge';
+import type { HclParser } from '../../src/core/syntax/hcl';
+import { loadHclParser, loadKnowledge } from '../../src/node/loadKnowledge';
 
 /** The repository root (tests run from out/test/unit/…). */
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -17,7 +17,7 @@ export function knowledge(): Knowledge {
 let parser: Promise<HclParser> | undefined;
 /** The HCL parser from the wasm files the build copies into dist/, as the CLI creates it. */
 export function hclParser(): Promise<HclParser> {
-  parser ??= HclParser.create(readFileSync(join(ROOT, 'dist', 'web-tree-sitter.wasm')), readFileSync(join(ROOT, 'dist', 'tree-sitter-terraform.wasm')));
+  parser ??= loadHclParser(join(ROOT, 'dist'));
   return parser;
 }
 

@@ -111,8 +111,8 @@ export interface DomainCell {
 
 export type ResourceKind = 'resource' | 'data' | 'module';
 
-/** Everything the diagram shows for the selected resource. */
-export interface ResourceDiagram {
+/** What the template view and the selected-resource view both say about a resource. */
+interface ResourceHeading {
   readonly id: string;
   readonly type: string;
   readonly kind: ResourceKind;
@@ -120,18 +120,22 @@ export interface ResourceDiagram {
   readonly line: number;
   readonly known: boolean;
   readonly service?: string;
+  readonly category?: DiagramCategory;
+  readonly categoryLabel: string;
+  readonly domains: readonly DomainCell[];
+}
+
+/** Everything the diagram shows for the selected resource. */
+export interface ResourceDiagram extends ResourceHeading {
   readonly curated: boolean;
   readonly description: string;
   readonly summary: string;
-  readonly category?: DiagramCategory;
-  readonly categoryLabel: string;
   readonly categoryBasis?: 'stated' | 'derived';
   readonly categoryNote?: string;
   /** The shift state that set the category ("Fargate"), when configuration changed it. */
   readonly categoryShift?: string;
   readonly layers: readonly DiagramLayer[];
   readonly shifts: readonly DiagramShift[];
-  readonly domains: readonly DomainCell[];
   readonly runtimeChecks: readonly { readonly control: string; readonly text: string }[];
   readonly equivalents: readonly string[];
   readonly links: readonly DiagramLink[];
@@ -142,17 +146,8 @@ export interface ResourceDiagram {
 export type GroupId = DiagramCategory | 'data' | 'module' | 'unknown';
 
 /** One resource in the template view. */
-export interface ResourceSummary {
-  readonly id: string;
-  readonly type: string;
-  readonly kind: ResourceKind;
-  readonly line: number;
-  readonly known: boolean;
-  readonly service?: string;
-  readonly category?: DiagramCategory;
-  readonly categoryLabel: string;
+export interface ResourceSummary extends ResourceHeading {
   readonly group: GroupId;
-  readonly domains: readonly DomainCell[];
   readonly counts: { readonly configured: number; readonly unaddressed: number; readonly undecidable: number };
 }
 
