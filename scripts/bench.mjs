@@ -16,8 +16,7 @@ const { analyzeDocument } = out('src/core/analysis/document.js');
 const { viewResource } = out('src/core/analysis/resourceView.js');
 const { renderHoverMarkdown } = out('src/core/render/hoverMarkdown.js');
 const { resourceTypeAt } = out('src/core/template/model.js');
-const { loadKnowledge } = out('src/node/loadKnowledge.js');
-const { HclParser } = out('src/core/syntax/hcl.js');
+const { loadHclParser, loadKnowledge } = out('src/node/loadKnowledge.js');
 const { INTRINSIC_TAGS } = out('src/core/syntax/yaml.js');
 
 const results = [];
@@ -48,13 +47,15 @@ function time(fn, runs = 5) {
   const disposable = { dispose() {} };
   const fakeVscode = new Proxy(
     {
-      languages: { registerHoverProvider: () => disposable },
-      workspace: { onDidCloseTextDocument: () => disposable, onDidChangeConfiguration: () => disposable, fs: {} },
+      languages: new Proxy({}, { get: () => () => disposable }),
+      // Every event and registration of the API returns a disposable; nothing else is called at activation.
+      workspace: new Proxy({ fs: {} }, { get: (target, key) => (key in target ? target[key] : () => disposable) }),
       window: new Proxy({}, { get: () => () => disposable }),
       commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
       Uri: { joinPath: () => ({}), parse: () => ({}) },
       EventEmitter: class { event = () => disposable; fire() {} dispose() {} },
       Disposable: class { static from() { return disposable; } dispose() {} },
+      ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     },
     { get: (target, key) => (key in target ? target[key] : new Proxy(function () {}, { get: () => () => disposable, construct: () => ({}) })) },
   );
@@ -64,7 +65,7 @@ function time(fn, runs = 5) {
   };
   const start = performance.now();
   const extension = require(join(root, 'dist', 'extension.js'));
-  extension.activate({ subscriptions: [], extensionUri: {}, globalState: { get() {}, update() {} }, workspaceState: { get() {}, update() {} } });
+  extension.activate({ subscriptions: [], extensionUri: {}, extension: { packageJSON: { version: '0.0.0' } }, extensionMode: 1, globalState: { get() {}, update() {} }, workspaceState: { get() {}, update() {} } });
   report('activation (load bundle + activate)', performance.now() - start, 'ms', 50);
   Module._load = originalLoad;
 }
@@ -138,7 +139,7 @@ if (existsSync(corpus)) {
   }, 3);
   report(`CloudFormation corpus: ${cfnFiles.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, analysed + viewed`, ms, 'ms');
 
-  const hcl = await HclParser.create(readFileSync(join(root, 'dist', 'web-tree-sitter.wasm')), readFileSync(join(root, 'dist', 'tree-sitter-terraform.wasm')));
+  const hcl = await loadHclParser(join(root, 'dist'));
   const tfFiles = [...files(join(corpus, 'terraform'), /\.tf$/)].map((path) => [path, readFileSync(path, 'utf8')]);
   const { ms: tfMs } = time(() => {
     for (const [path, text] of tfFiles) {
