@@ -26,6 +26,7 @@ export function buildContent() {
     model: readYaml('data/srm/model.yaml'),
     domains: readYaml('data/srm/domains.yaml'),
     categories: readYaml('data/srm/categories.yaml'),
+    rules: yamlIn('data/rules').flatMap((file) => file.rules ?? []),
     terraform: {
       awscc_exceptions: readYaml('data/terraform/awscc-exceptions.yaml').exceptions,
       modules: readYaml('data/terraform/modules.yaml').modules,

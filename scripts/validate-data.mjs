@@ -15,6 +15,7 @@ const SAM_TYPES_NOT_IN_SPEC = new Set(['AWS::Serverless::Connector', 'AWS::Serve
 const SCHEMA_OF_FOLDER = {
   'data/services': 'service.schema.json',
   'data/sources': 'sources.schema.json',
+  'data/rules': 'rules.schema.json',
   'data/srm': null, // each file has its own schema below
   'data/terraform': null,
 };
@@ -173,7 +174,99 @@ export async function validateData() {
       }
     }
   }
+  problems.push(...validateRules(loaded, { spec, catalogTypes, tfCatalog, sourceIds, itemIds }));
   return problems;
+}
+
+/**
+ * Rules: unique ids, known types on both sides, every property path on the CloudFormation spec and the Terraform
+ * catalog, known sources and responsibility items, and a fixture folder with pass and fail templates for each side.
+ */
+function validateRules(loaded, { spec, catalogTypes, tfCatalog, sourceIds, itemIds }) {
+  const problems = [];
+  const ruleIds = new Set();
+  for (const [name, doc] of Object.entries(loaded)) {
+    if (!name.startsWith('data/rules/')) continue;
+    for (const rule of doc.rules ?? []) {
+      const where = `${name}: rule ${rule.id}`;
+      if (ruleIds.has(rule.id)) problems.push(`${where}: id is used twice`);
+      ruleIds.add(rule.id);
+      for (const ref of [...(rule.sources ?? []), ...(rule.absent?.aws_default?.sources ?? [])]) {
+        if (!sourceIds.has(ref.ref)) problems.push(`${where}: cites unknown source '${ref.ref}'`);
+      }
+      if (rule.responsibility_item && !itemIds.has(rule.responsibility_item)) problems.push(`${where}: unknown responsibility item ${rule.responsibility_item}`);
+      const cfnTypes = rule.resource_types?.cfn ?? [];
+      const tfTypes = rule.resource_types?.tf ?? [];
+      for (const type of cfnTypes) {
+        if (!catalogTypes.has(type) && !SAM_TYPES_NOT_IN_SPEC.has(type)) problems.push(`${where}: unknown CloudFormation type ${type}`);
+      }
+      for (const type of tfTypes) {
+        if (type !== 'provider.aws' && !tfCatalog.resources[type]) problems.push(`${where}: ${type} is not a resource type of the pinned AWS provider`);
+      }
+      for (const [side, types, exists] of [
+        ['cfn', cfnTypes, (type, path) => pathExists(spec, type, path)],
+        ['tf', tfTypes, (type, path) => tfPathExists(tfCatalog, type, path)],
+      ]) {
+        if (types.length === 0) continue;
+        if (side === 'tf' && types.every((type) => type === 'provider.aws')) continue; // provider arguments are not in the catalog
+        for (const { path, on } of rulePaths(rule, side)) {
+          if (on) {
+            // A condition on another resource: its paths are checked against that type.
+            if (side === 'cfn' ? !catalogTypes.has(on) : !tfCatalog.resources[on]) problems.push(`${where}: related type ${on} is unknown`);
+            else if (path && !exists(on, path)) problems.push(`${where}: ${on} has no property path '${path}'`);
+          } else if (path && !(side === 'tf' && path.startsWith('aws_')) && !types.some((type) => exists(type, path))) {
+            problems.push(`${where}: none of its ${side} types has the property path '${path}'`);
+          }
+        }
+        if (rule.fix?.[side]?.properties || rule.fix?.[side]?.attributes) {
+          for (const key of Object.keys(rule.fix[side].properties ?? rule.fix[side].attributes)) {
+            if (!types.some((type) => exists(type, key))) problems.push(`${where}: the ${side} fix sets '${key}', which none of its types has`);
+          }
+        }
+      }
+      const fixtures = join(root, 'test/fixtures/rules', rule.id);
+      const wanted = [
+        ...(cfnTypes.length > 0 ? ['fail.yaml', 'pass.yaml'] : []), // the .json twins are generated (scripts/fixtures-json.mjs)
+        ...(tfTypes.length > 0 ? ['fail.tf', 'pass.tf'] : []),
+      ];
+      for (const file of wanted) {
+        if (!existsSync(join(fixtures, file))) problems.push(`${where}: fixture test/fixtures/rules/${rule.id}/${file} is missing`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every property path a rule reads on one side, with the related or satellite type it is read on (if any). */
+function rulePaths(rule, side) {
+  const paths = [];
+  const subject = rule.subject?.[side];
+  if (subject) paths.push({ path: subject });
+  const visit = (condition, on) => {
+    if (!condition || typeof condition !== 'object') return;
+    const sided = condition.cfn || condition.tf ? condition[side] : condition;
+    if (!sided) return;
+    const here = sided.related?.type ?? sided.satellite ?? on;
+    if (sided.path !== undefined) paths.push({ path: sided.path, on: here });
+    for (const c of [...(sided.all ?? []), ...(sided.any ?? [])]) visit(c, here);
+    if (sided.not) visit(sided.not, here);
+  };
+  visit(rule.violation, undefined);
+  visit(rule.applies_when, undefined);
+  return paths;
+}
+
+/** Whether an attribute or nested-block path exists on a Terraform type of the catalog (first two levels checked). */
+function tfPathExists(tfCatalog, type, path) {
+  const entry = tfCatalog.resources[type];
+  if (!entry) return false;
+  const keys = path.replace(/\[[^\]]*\]/g, '').split('.').filter(Boolean);
+  if (keys.length === 0) return true;
+  const [first, second] = keys;
+  if ((entry.attributes ?? []).includes(first)) return true; // below an attribute (a map, a JSON document) anything goes
+  const block = entry.blocks?.[first];
+  if (!block) return false;
+  return second === undefined || block.includes(second) || Object.prototype.hasOwnProperty.call(entry.blocks, second);
 }
 
 /** Every property path a shift reads on one side: its trigger and the paths of its states' conditions. */

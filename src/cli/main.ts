@@ -1,6 +1,6 @@
 // `srm-lens`: the command line over the analysis core (contract: ../shared/docs/cli-contract.md).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { version } from '../../package.json';
 import { analyzeDocument } from '../core/analysis/document';
 import { viewResource } from '../core/analysis/resourceView';
@@ -9,6 +9,9 @@ import { renderHoverMarkdown } from '../core/render/hoverMarkdown';
 import { renderReportMarkdown } from '../core/render/reportMarkdown';
 import type { ReportFile } from '../core/render/reportMarkdown';
 import { explainReport, fileReport, REPORT_VERSION } from '../core/report';
+import { CONFIG_FILE_NAME, configSuppressionsFor, EMPTY_CONFIG, isIgnored, parseLensConfig } from '../core/rules/config';
+import type { LensConfig } from '../core/rules/config';
+import { findingsOf } from '../core/rules/engine';
 import type { FileReport } from '../core/report';
 import type { HclParser } from '../core/syntax/hcl';
 import { terraformFormatOf } from '../core/template/terraform';
@@ -19,12 +22,14 @@ const USAGE = `srm-lens ${version}: the AWS Shared Responsibility Model for Clou
 
 Usage:
   srm-lens scan <file-or-folder>... [--format text|json|sarif|markdown] [--fail-on error|warning|information]
+                [--config .srm-lens.yaml]
   srm-lens explain <resource-type> [--format markdown|json]
   srm-lens --help | --version
 
 scan     analyses templates (folders are walked; node_modules, .git, .terraform and cdk.out are skipped);
          --format markdown writes the responsibility report (per resource: category, AWS's side,
          your side, what the template leaves unaddressed), for a pull request or an audit
+         .srm-lens.yaml in the current folder (or --config) sets rule severities, ignored paths and suppressions
 explain  prints what the hover shows for a resource type, e.g. AWS::S3::Bucket
 
 Exit status: 0 success; 1 a finding at or above --fail-on; 2 bad usage, unreadable path or unknown type.`;
@@ -39,19 +44,22 @@ interface Options {
   readonly positional: string[];
   readonly format: string | undefined;
   readonly failOn: string | undefined;
+  readonly config: string | undefined;
 }
 
 function parseArguments(args: readonly string[]): Options {
   const positional: string[] = [];
   let format: string | undefined;
   let failOn: string | undefined;
+  let config: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') ? arg.split('=', 2) : [arg, undefined];
-    if (flag === '--format' || flag === '--fail-on') {
+    if (flag === '--format' || flag === '--fail-on' || flag === '--config') {
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
       if (flag === '--format') format = value;
+      else if (flag === '--config') config = value;
       else failOn = value;
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option ${arg}`);
@@ -59,7 +67,7 @@ function parseArguments(args: readonly string[]): Options {
       positional.push(arg);
     }
   }
-  return { positional, format, failOn };
+  return { positional, format, failOn, config };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -124,6 +132,8 @@ async function scan(options: Options): Promise<number> {
     throw new UsageError(`--fail-on must be error, warning or information, not '${failOn}'`);
   }
   if (options.positional.length === 0) throw new UsageError('scan needs at least one file or folder');
+  const { config, base } = readConfig(options.config);
+  for (const problem of config.problems) process.stderr.write(`srm-lens: ${problem}\n`);
 
   const files: string[] = [];
   for (const argument of options.positional) {
@@ -149,10 +159,14 @@ async function scan(options: Options): Promise<number> {
     } catch (error) {
       throw new UsageError(`cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
+    const relativePath = relative(base, resolve(file)).split(sep).join('/');
+    if (isIgnored(config, relativePath)) continue;
     const hcl = terraformFormatOf(file) === 'terraform-hcl' ? await hclParser() : undefined;
     const template = analyzeDocument(text, file, hcl);
     if (template) {
-      reports.push(fileReport(knowledge(), file, template));
+      const k = knowledge();
+      const findings = findingsOf(k.rules, template, text, { overrides: config.rules, suppress: configSuppressionsFor(config, relativePath) });
+      reports.push(fileReport(k, file, template, findings));
       analysed.push({ path: file, template });
     }
   }
@@ -163,14 +177,27 @@ async function scan(options: Options): Promise<number> {
   } else if (format === 'markdown') {
     process.stdout.write(renderReportMarkdown(knowledge(), analysed, { generator: `srm-lens ${version}` }));
   } else if (format === 'sarif') {
-    process.stdout.write(`${JSON.stringify(toSarif(reports, version), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(toSarif(reports, version, knowledge()), null, 2)}\n`);
   } else {
     process.stdout.write(textReport(reports));
   }
   if (failOn === undefined) return 0;
   const threshold = SEVERITY_RANK[failOn as keyof typeof SEVERITY_RANK];
-  const failing = reports.some((report) => report.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold));
+  const failing = reports.some((report) => report.findings.some((finding) => !finding.suppressed && SEVERITY_RANK[finding.severity] >= threshold));
   return failing ? 1 : 0;
+}
+
+/** The configuration file named by --config, or `.srm-lens.yaml` in the current folder; paths are relative to it. */
+function readConfig(path: string | undefined): { config: LensConfig; base: string } {
+  const file = path ?? CONFIG_FILE_NAME;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (path !== undefined) throw new UsageError(`cannot read the configuration '${path}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return { config: EMPTY_CONFIG, base: process.cwd() };
+  }
+  return { config: parseLensConfig(text), base: dirname(resolve(file)) };
 }
 
 function* walk(folder: string): Generator<string> {
@@ -190,6 +217,7 @@ function textReport(reports: readonly FileReport[]): string {
   let resources = 0;
   let known = 0;
   let errors = 0;
+  let findings = 0;
   for (const report of reports) {
     lines.push(`${report.path} (${report.format})`);
     for (const resource of report.resources) {
@@ -201,14 +229,16 @@ function textReport(reports: readonly FileReport[]): string {
     }
     for (const finding of report.findings) {
       const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      lines.push(`  ${where.padEnd(8)} ${finding.severity}  ${finding.message}  [${finding.ruleId}]`);
+      const suppressed = finding.suppressed ? `  (suppressed by ${finding.suppressed.by}${finding.suppressed.reason ? `: ${finding.suppressed.reason}` : ''})` : '';
+      lines.push(`  ${where.padEnd(8)} ${finding.severity}  ${finding.resource}: ${finding.message}  [${finding.ruleId}]${suppressed}`);
+      findings++;
     }
     for (const error of report.errors) {
       lines.push(`  ${`${error.range.start.line + 1}:${error.range.start.character + 1}`.padEnd(8)} error  ${error.message}`);
       errors++;
     }
   }
-  lines.push(`${reports.length} template(s), ${resources} resource(s), ${known} known, ${errors} error(s)`);
+  lines.push(`${reports.length} template(s), ${resources} resource(s), ${known} known, ${findings} finding(s), ${errors} error(s)`);
   return `${lines.join('\n')}\n`;
 }
 

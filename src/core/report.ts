@@ -6,6 +6,7 @@ import type { Knowledge } from './knowledge/knowledge';
 import { SRM_PAGE_URL } from './knowledge/knowledge';
 import type { Category, ResponsibilityItem } from './knowledge/types';
 import type { Range } from './syntax/lineIndex';
+import type { Finding, Rule, SuppressedBy } from './rules/types';
 import type { Template, TemplateFormat } from './template/model';
 
 export const REPORT_VERSION = 1;
@@ -26,7 +27,9 @@ export interface FindingReport {
   readonly resource: string;
   readonly domain: string;
   readonly controls: readonly string[];
+  readonly matches: Rule['matches'];
   readonly range: Range;
+  readonly suppressed?: { readonly by: SuppressedBy; readonly reason: string };
 }
 
 export interface FileReport {
@@ -37,8 +40,8 @@ export interface FileReport {
   readonly errors: readonly { readonly message: string; readonly range: Range }[];
 }
 
-/** The `files[]` entry of `scan --format json` for one analysed template. */
-export function fileReport(knowledge: Knowledge, path: string, template: Template): FileReport {
+/** The `files[]` entry of `scan --format json` for one analysed template, with its findings (rules/engine.ts). */
+export function fileReport(knowledge: Knowledge, path: string, template: Template, findings: readonly Finding[] = []): FileReport {
   // Modules are not resource types: their resources are reported where the module itself is scanned.
   const resources = template.resources.filter((resource) => resource.kind !== 'module').map((resource): ResourceReport => {
     const view = viewResource(knowledge, resource.type, resource, template);
@@ -54,7 +57,21 @@ export function fileReport(knowledge: Knowledge, path: string, template: Templat
     };
   });
   const errors = template.problems.map((problem) => ({ message: problem.message, range: template.lines.rangeOf(problem.span) }));
-  return { path, format: template.format, resources, findings: [], errors };
+  return { path, format: template.format, resources, findings: findings.map((f) => findingReport(knowledge, template, f)), errors };
+}
+
+function findingReport(knowledge: Knowledge, template: Template, finding: Finding): FindingReport {
+  return {
+    ruleId: finding.rule.id,
+    severity: finding.severity,
+    message: finding.message,
+    resource: finding.resource.id,
+    domain: knowledge.domain(finding.rule.domain)?.label ?? finding.rule.domain,
+    controls: finding.rule.controls,
+    matches: finding.rule.matches,
+    range: template.lines.rangeOf(finding.span),
+    ...(finding.suppressed ? { suppressed: { by: finding.suppressed.by, reason: finding.suppressed.reason } } : {}),
+  };
 }
 
 export interface ExplainReport {

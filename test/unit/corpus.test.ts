@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyzeDocument } from '../../src/core/analysis/document';
 import { fileReport } from '../../src/core/report';
-import { hclParser, knowledge, ROOT } from './helpers';
+import { hclParser, knowledge, ROOT, skipWithoutShared } from './helpers';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'cloudformation');
 const TF_CORPUS = join(ROOT, '..', 'shared', 'corpus', 'terraform');
@@ -22,7 +22,7 @@ const TYPE_IN_TEXT = /^\s*["']?Type["']?\s*:\s*["']?((?:AWS|Alexa)::[A-Za-z0-9]+
 describe('the CloudFormation corpus (../shared/corpus/cloudformation)', function () {
   this.timeout(120000);
   before(function () {
-    if (!existsSync(CORPUS)) throw new Error(`the shared corpus is missing at ${CORPUS}`);
+    skipWithoutShared(this, CORPUS);
   });
 
   it('scans every file without a crash, and reports every catalog type it holds as known', () => {
@@ -77,6 +77,9 @@ const TF_RESOURCE_IN_TEXT = /^\s*resource\s+"(aws_[a-z0-9_]+)"\s+"[^"]+"/gm;
 
 describe('the Terraform corpus (../shared/corpus/terraform)', function () {
   this.timeout(120000);
+  before(function () {
+    skipWithoutShared(this, TF_CORPUS);
+  });
 
   it('scans every .tf file without a crash, and reports every aws_ resource type as known', async () => {
     const k = knowledge();

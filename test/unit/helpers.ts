@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Knowledge } from '../../src/core/knowledge/knowledge';
 import type { HclParser } from '../../src/core/syntax/hcl';
@@ -28,4 +28,14 @@ export function fixture(name: string): string {
 /** The text between two offsets, to assert that a span covers exactly what it should. */
 export function slice(text: string, span: { start: number; end: number }): string {
   return text.slice(span.start, span.end);
+}
+
+/**
+ * `../shared` (the corpus, reference schemas) sits beside the clone on the team's machines and in CI, never in a
+ * clone from GitHub: tests that read it skip, saying why, when it is absent.
+ */
+export function skipWithoutShared(context: Mocha.Context, path: string): void {
+  if (existsSync(path)) return;
+  console.log(`      skipped: ${path} is absent (../shared sits beside the clone on the team's machines and in CI only)`);
+  context.skip();
 }

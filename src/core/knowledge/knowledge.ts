@@ -1,3 +1,4 @@
+import { RuleIndex } from '../rules/engine';
 import type { Dialect } from '../template/model';
 import { awsccNameOf } from './awscc';
 import type {
@@ -91,6 +92,14 @@ export class Knowledge {
     }
     for (const module of content.terraform.modules) this.modulesBySource.set(module.source, module);
     this.domains = content.domains.domains;
+  }
+
+  private ruleIndex: RuleIndex | undefined;
+
+  /** The diagnostics rules, indexed at first use. */
+  get rules(): RuleIndex {
+    this.ruleIndex ??= new RuleIndex(this.content.rules ?? []);
+    return this.ruleIndex;
   }
 
   get services(): readonly ServiceDoc[] {

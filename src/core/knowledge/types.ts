@@ -1,5 +1,6 @@
 // The shapes of the data files (data/**/*.yaml, compiled to dist/data/*.json by scripts/build.mjs).
 // data/schema/*.schema.json is the authority; these types mirror the parts the code reads.
+import type { Rule } from '../rules/types';
 import type { SidedCondition } from '../template/conditions';
 
 export type Category = 'infrastructure' | 'container' | 'abstracted';
@@ -156,6 +157,8 @@ export interface ContentBundle {
     readonly basis_note?: string;
   };
   readonly terraform: TerraformContent;
+  /** data/rules/*.yaml, every file's rules in one list. */
+  readonly rules: readonly Rule[];
 }
 
 /** data/generated/cfn-catalog.json */

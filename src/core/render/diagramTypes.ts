@@ -109,7 +109,7 @@ export interface DomainCell {
   readonly counts: DomainCounts;
 }
 
-export type ResourceKind = 'resource' | 'data' | 'module';
+export type ResourceKind = 'resource' | 'data' | 'module' | 'provider';
 
 /** What the template view and the selected-resource view both say about a resource. */
 interface ResourceHeading {

@@ -145,9 +145,25 @@ function readExpression(text: string, node: TsNode): SyntaxNode {
     if (first.type === 'collection_value') return collection(text, first);
     if (first.type === 'template_expr') return template(text, first);
     if (first.type === 'expression') return readExpression(text, first);
+    if (first.type === 'function_call') {
+      const encoded = jsonencodeArgument(first);
+      if (encoded) return readExpression(text, encoded);
+    }
   }
   if (first?.type === 'variable_expr') return reference(node, first.text, parts);
   return tagged('!Expr', node.text, node);
+}
+
+/**
+ * `jsonencode({ Statement = [...] })` writes a structure as JSON: read the structure itself, so policies and
+ * container definitions are checked like CloudFormation's.
+ */
+function jsonencodeArgument(call: TsNode): TsNode | undefined {
+  const name = call.namedChildren.find((child) => child?.type === 'identifier')?.text;
+  if (name !== 'jsonencode') return undefined;
+  const args = call.namedChildren.find((child) => child?.type === 'function_arguments');
+  const expressions = args?.namedChildren.filter((child): child is TsNode => child?.type === 'expression') ?? [];
+  return expressions.length === 1 ? expressions[0] : undefined;
 }
 
 /** `var.x` reads as a parameter; `aws_kms_key.k.arn`, `data.…`, `module.…` as references to other resources. */

@@ -42,8 +42,16 @@ export function parseCloudFormation(text: string): Template | undefined {
   if (!isMap(root) || !isTemplateRoot(root)) return undefined;
 
   const parameters = new Set<string>();
+  const parameterDefaults = new Map<string, SyntaxNode>();
   const parametersNode = getValue(root, 'Parameters');
-  if (isMap(parametersNode)) for (const entry of parametersNode.entries) parameters.add(String(entry.key.value));
+  if (isMap(parametersNode)) {
+    for (const entry of parametersNode.entries) {
+      const name = String(entry.key.value);
+      parameters.add(name);
+      const fallback = isMap(entry.value) ? getValue(entry.value, 'Default') : undefined;
+      if (fallback) parameterDefaults.set(name, fallback);
+    }
+  }
 
   const resources: Resource[] = [];
   const resourcesEntry = root.entries.find((entry) => entry.key.value === 'Resources');
@@ -63,6 +71,7 @@ export function parseCloudFormation(text: string): Template | undefined {
     resources,
     problems,
     parameters,
+    parameterDefaults,
     resourceIds: new Set(resources.map((resource) => resource.id)),
     lines,
   };
@@ -122,6 +131,7 @@ function readResource(text: string, key: ScalarNode, value: SyntaxNode | null, p
     return undefined;
   }
   const propertiesNode = getValue(value, 'Properties');
+  const metadataNode = getValue(value, 'Metadata');
   return {
     id,
     type,
@@ -129,6 +139,8 @@ function readResource(text: string, key: ScalarNode, value: SyntaxNode | null, p
     idSpan: unquoted(text, key),
     span,
     properties: isMap(propertiesNode) ? propertiesNode : undefined,
+    ...(isMap(metadataNode) ? { metadata: metadataNode } : {}),
+    declaration: value,
     kind: 'resource',
   };
 }

@@ -1,4 +1,6 @@
-import type { MapNode } from '../syntax/tree';
+import { runCheck } from '../rules/checks';
+import type { CheckArgs, CheckName } from '../rules/checks';
+import type { MapNode, SyntaxNode } from '../syntax/tree';
 import type { Dialect } from './model';
 import { selectPath } from './values';
 import type { Resolved, ValueContext } from './values';
@@ -10,12 +12,17 @@ export interface Condition {
   readonly not?: Condition;
   readonly path?: string;
   readonly satellite?: string;
+  /** Evaluate the rest of this condition on the resources of `type` that refer to this one (T2 rules). */
+  readonly related?: { readonly type: string; readonly link?: string };
   readonly op?: ConditionOp;
   readonly value?: unknown;
+  /** With `op: check`: the typed check to run on the selected values (src/core/rules/checks.ts). */
+  readonly check?: CheckName;
+  readonly args?: CheckArgs;
 }
 
 export type ConditionOp =
-  | 'exists' | 'absent' | 'equals' | 'not_equals' | 'in' | 'not_in' | 'truthy' | 'falsy' | 'matches';
+  | 'exists' | 'absent' | 'equals' | 'not_equals' | 'in' | 'not_in' | 'truthy' | 'falsy' | 'matches' | 'check';
 
 /** A condition that may differ between CloudFormation and Terraform. */
 export type SidedCondition = Condition | { readonly cfn?: Condition; readonly tf?: Condition };
@@ -24,6 +31,8 @@ export type SidedCondition = Condition | { readonly cfn?: Condition; readonly tf
 export interface Truth {
   readonly value: boolean | undefined;
   readonly because?: string;
+  /** The value that made the condition true (where a finding points), when there is one. */
+  readonly node?: SyntaxNode;
 }
 
 const TRUE: Truth = { value: true };
@@ -46,6 +55,12 @@ export function evaluate(condition: Condition, properties: MapNode | undefined, 
     const inner = evaluate(condition.not, properties, context, defaultPath);
     return inner.value === undefined ? inner : { value: !inner.value };
   }
+  if (condition.related) {
+    const { related, ...onRelated } = condition;
+    const resources = context.related?.(related.type, related.link) ?? [];
+    if (resources.length === 0) return evaluate(onRelated, undefined, context, defaultPath);
+    return combineAny(resources.map((resource) => evaluate(onRelated, resource.properties, context, defaultPath)));
+  }
   if (condition.satellite) {
     if (!context.satelliteProperties) return { value: undefined, because: `a separate ${condition.satellite} resource` };
     const { satellite: _satellite, ...onSatellite } = condition;
@@ -54,15 +69,16 @@ export function evaluate(condition: Condition, properties: MapNode | undefined, 
   const values = selectPath(properties, condition.path ?? defaultPath, context);
   const op = condition.op ?? 'exists';
   switch (op) {
-    case 'absent': return negate(anyOf(values, isPresent));
-    case 'not_equals': return negate(anyOf(values, (v) => equalsTest(v, condition.value)));
-    case 'not_in': return negate(anyOf(values, (v) => inTest(v, condition.value)));
-    case 'falsy': return negate(anyOf(values, truthyTest));
+    case 'absent': return noneOf(values, isPresent);
+    case 'not_equals': return noneOf(values, (v) => equalsTest(v, condition.value));
+    case 'not_in': return noneOf(values, (v) => inTest(v, condition.value));
+    case 'falsy': return noneOf(values, truthyTest);
     case 'exists': return anyOf(values, isPresent);
     case 'equals': return anyOf(values, (v) => equalsTest(v, condition.value));
     case 'in': return anyOf(values, (v) => inTest(v, condition.value));
     case 'truthy': return anyOf(values, truthyTest);
     case 'matches': return anyOf(values, (v) => matchesTest(v, condition.value));
+    case 'check': return anyOf(values, (v) => runCheck(condition.check, v, condition.args ?? {}, context));
   }
 }
 
@@ -73,7 +89,7 @@ function anyOf(values: readonly Resolved[], test: Test): Truth {
   let unknown: Truth | undefined;
   for (const value of values) {
     const result = value.kind === 'alternatives' ? agree(value.options.map((option) => anyOf(option, test)), value.condition) : test(value);
-    if (result.value === true) return TRUE;
+    if (result.value === true) return result.node || !('node' in value) ? result : { value: true, node: value.node };
     if (result.value === undefined) unknown ??= result;
   }
   return unknown ?? FALSE;
@@ -82,21 +98,26 @@ function anyOf(values: readonly Resolved[], test: Test): Truth {
 /** The branches of an `Fn::If` decide only when they agree; otherwise the answer depends on its condition. */
 function agree(results: readonly Truth[], condition: string): Truth {
   const first = results[0]?.value;
-  if (first !== undefined && results.every((r) => r.value === first)) return first ? TRUE : FALSE;
+  if (first !== undefined && results.every((r) => r.value === first)) return first ? results[0]! : FALSE;
   return results.find((r) => r.value === undefined && r.because) ?? { value: undefined, because: `condition ${condition}` };
 }
 
-function negate(truth: Truth): Truth {
-  return truth.value === undefined ? truth : { value: !truth.value };
+/** True when no selected value passes; the first value written is where a finding points. */
+function noneOf(values: readonly Resolved[], test: Test): Truth {
+  const truth = anyOf(values, test);
+  if (truth.value !== false) return truth.value === undefined ? truth : FALSE;
+  const written = values.find((v): v is Extract<Resolved, { node: SyntaxNode }> => 'node' in v);
+  return written ? { value: true, node: written.node } : TRUE;
 }
 
 function combineAll(results: readonly Truth[]): Truth {
   if (results.some((r) => r.value === false)) return FALSE;
-  return results.find((r) => r.value === undefined) ?? TRUE;
+  return results.find((r) => r.value === undefined) ?? results.find((r) => r.node) ?? TRUE;
 }
 
 function combineAny(results: readonly Truth[]): Truth {
-  if (results.some((r) => r.value === true)) return TRUE;
+  const found = results.find((r) => r.value === true);
+  if (found) return found;
   return results.find((r) => r.value === undefined) ?? FALSE;
 }
 

@@ -1,4 +1,4 @@
-import type { MapNode, Problem, Span } from '../syntax/tree';
+import type { MapNode, Problem, Span, SyntaxNode } from '../syntax/tree';
 import type { LineIndex } from '../syntax/lineIndex';
 
 /** The four kinds of infrastructure file the core analyses (the CLI's `format` field). */
@@ -23,16 +23,25 @@ export interface Resource {
   readonly span: Span;
   /** `Properties` (CloudFormation) or the block body (Terraform); undefined when there is none. */
   readonly properties: MapNode | undefined;
-  readonly kind: 'resource' | 'data' | 'module';
+  /** CloudFormation `Metadata` of the resource (suppressions for us and for other tools live there). */
+  readonly metadata?: MapNode;
+  /** CloudFormation: the whole declaration map (`Type`, `Properties`…), where a quick fix adds `Properties`. */
+  readonly declaration?: MapNode;
+  /** `provider` is a Terraform provider block (`provider "aws" {…}`); its type is the provider's name. */
+  readonly kind: 'resource' | 'data' | 'module' | 'provider';
 }
 
 /** What the core knows about one file after parsing. */
 export interface Template {
   readonly format: TemplateFormat;
   readonly resources: readonly Resource[];
+  /** Terraform `provider` blocks (hard-coded credentials are a finding there); absent in CloudFormation. */
+  readonly providers?: readonly Resource[];
   readonly problems: readonly Problem[];
   /** Names that resolve to values the template cannot know (parameters, pseudo parameters, variables). */
   readonly parameters: ReadonlySet<string>;
+  /** The default value of each parameter or variable that has one, to say what a rule would find with it. */
+  readonly parameterDefaults?: ReadonlyMap<string, SyntaxNode>;
   /** Logical IDs of the template's resources, so a `Ref` to one is known to be a resource reference. */
   readonly resourceIds: ReadonlySet<string>;
   readonly lines: LineIndex;

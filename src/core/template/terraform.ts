@@ -4,6 +4,7 @@ import { LineIndex } from '../syntax/lineIndex';
 import { getValue, isMap, stringValue } from '../syntax/tree';
 import type { MapNode, Problem, ScalarNode, SyntaxNode } from '../syntax/tree';
 import type { Resource, Template } from './model';
+import { referenceIndex } from './references';
 
 /** True for the file names Terraform reads: `.tf` (HCL) and `.tf.json`. */
 export function terraformFormatOf(fileName: string): 'terraform-hcl' | 'terraform-json' | undefined {
@@ -17,13 +18,21 @@ export function terraformFormatOf(fileName: string): 'terraform-hcl' | 'terrafor
 export function parseTerraformHcl(text: string, parser: HclParser): Template {
   const { blocks, problems } = parser.parse(text);
   const resources: Resource[] = [];
+  const providers: Resource[] = [];
   const parameters = new Set<string>();
+  const defaults = new Map<string, SyntaxNode>();
   for (const block of blocks) {
-    if (block.kind === 'variable' && block.labels[0]) parameters.add(`var.${String(block.labels[0].value)}`);
+    if (block.kind === 'variable' && block.labels[0]) {
+      const name = `var.${String(block.labels[0].value)}`;
+      parameters.add(name);
+      const fallback = getValue(block.body, 'default');
+      if (fallback) defaults.set(name, fallback);
+    }
     const resource = resourceOfBlock(block, problems);
-    if (resource) resources.push(resource);
+    if (resource?.kind === 'provider') providers.push(resource);
+    else if (resource) resources.push(resource);
   }
-  return template('terraform-hcl', text, resources, problems, parameters);
+  return template('terraform-hcl', text, resources, problems, parameters, defaults, providers);
 }
 
 function resourceOfBlock(block: HclBlock, problems: Problem[]): Resource | undefined {
@@ -44,6 +53,9 @@ function resourceOfBlock(block: HclBlock, problems: Problem[]): Resource | undef
       kind: block.kind,
     };
   }
+  if (block.kind === 'provider' && first) {
+    return { id: `provider.${String(first.value)}`, type: String(first.value), typeSpan: first, idSpan: first, span, properties: block.body, kind: 'provider' };
+  }
   if (block.kind === 'module' && first) {
     return {
       id: `module.${String(first.value)}`,
@@ -63,9 +75,29 @@ export function parseTerraformJson(text: string): Template {
   const { root, problems } = parseJson(text);
   const resources: Resource[] = [];
   const parameters = new Set<string>();
+  const defaults = new Map<string, SyntaxNode>();
+  const providers: Resource[] = [];
   if (isMap(root)) {
     for (const variable of objectsOf(getValue(root, 'variable'))) {
-      for (const entry of variable.entries) parameters.add(`var.${String(entry.key.value)}`);
+      for (const entry of variable.entries) {
+        const name = `var.${String(entry.key.value)}`;
+        parameters.add(name);
+        const fallback = isMap(entry.value) ? getValue(entry.value, 'default') : undefined;
+        if (fallback) defaults.set(name, fallback);
+      }
+    }
+    for (const section of objectsOf(getValue(root, 'provider'))) {
+      for (const { key, value } of section.entries) {
+        providers.push({
+          id: `provider.${String(key.value)}`,
+          type: String(key.value),
+          typeSpan: inside(key),
+          idSpan: inside(key),
+          span: { start: key.start, end: value?.end ?? key.end },
+          properties: firstObject(value),
+          kind: 'provider',
+        });
+      }
     }
     for (const kind of ['resource', 'data'] as const) {
       for (const section of objectsOf(getValue(root, kind))) {
@@ -102,7 +134,7 @@ export function parseTerraformJson(text: string): Template {
       }
     }
   }
-  return template('terraform-json', text, resources, problems, parameters);
+  return template('terraform-json', text, resources, problems, parameters, defaults, providers);
 }
 
 /** A JSON section may be an object or a list of objects (both are valid Terraform JSON). */
@@ -139,9 +171,11 @@ function template(
   resources: Resource[],
   problems: Problem[],
   parameters: Set<string>,
+  parameterDefaults: Map<string, SyntaxNode>,
+  providers: Resource[],
 ): Template {
   const resourceIds = new Set(resources.filter((r) => r.kind !== 'module').map((r) => r.id));
-  return { format, resources, problems, parameters, resourceIds, lines: new LineIndex(text) };
+  return { format, resources, providers, problems, parameters, parameterDefaults, resourceIds, lines: new LineIndex(text) };
 }
 
 /**
@@ -149,8 +183,5 @@ function template(
  * (`aws_s3_bucket_versioning { bucket = aws_s3_bucket.logs.id }`), or undefined when the template has none.
  */
 export function satelliteOf(template: Template, resource: Resource, type: string): Resource | undefined {
-  const prefix = `${resource.id}.`;
-  const references = (node: SyntaxNode | null): boolean =>
-    node?.kind === 'scalar' && node.tag === '!GetAtt' && typeof node.value === 'string' && node.value.startsWith(prefix);
-  return template.resources.find((r) => r.type === type && r.kind === 'resource' && r.properties?.entries.some((e) => references(e.value)));
+  return referenceIndex(template).referrers(resource, type)[0];
 }

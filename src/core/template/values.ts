@@ -24,6 +24,12 @@ export interface ValueContext {
    * (an `aws_s3_bucket_versioning` pointing at the bucket), or undefined when the template has none.
    */
   readonly satelliteProperties?: (type: string) => MapNode | undefined;
+  /** The resources of `type` that refer to the resource being examined (through `link` when given). */
+  readonly related?: (type: string, link?: string) => readonly { readonly properties: MapNode | undefined }[];
+  /** The properties of the resource a reference names (a policy document data source), when in the file. */
+  readonly referenced?: (node: SyntaxNode) => MapNode | undefined;
+  /** Read parameters and variables as their defaults: to say what a rule would find if nobody overrides them. */
+  readonly assumeDefaults?: ReadonlyMap<string, SyntaxNode>;
 }
 
 interface Segment {
@@ -162,6 +168,8 @@ export function resolveNode(node: SyntaxNode | null, context: ValueContext, dept
     case 'Ref': {
       const name = stringValue(argument) ?? '';
       if (name === 'AWS::NoValue') return [{ kind: 'absent' }];
+      const fallback = context.assumeDefaults?.get(name);
+      if (fallback && depth < 8) return resolveNode(fallback, { ...context, assumeDefaults: undefined }, depth + 1);
       if (context.resourceIds.has(name)) return [{ kind: 'present', node }];
       if (name.startsWith('var.')) return [{ kind: 'unknown', reason: `variable ${name.slice(4)}`, node }];
       if (context.parameters.has(name)) return [{ kind: 'unknown', reason: `parameter ${name}`, node }];

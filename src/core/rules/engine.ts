@@ -1,0 +1,162 @@
+// Runs the rules of data/rules on a template: one evaluator for every rule, CloudFormation and Terraform alike.
+import { conditionFor, evaluate } from '../template/conditions';
+import type { Truth } from '../template/conditions';
+import type { Dialect, Resource, Template } from '../template/model';
+import { dialectOf } from '../template/model';
+import { referenceIndex } from '../template/references';
+import { selectPath } from '../template/values';
+import type { ValueContext } from '../template/values';
+import type { SyntaxNode } from '../syntax/tree';
+import { applySuppressions } from './suppressions';
+import type { Finding, Rule, Severity } from './types';
+import { severityRank } from './types';
+
+/** The rules by id and by resource type (`provider.aws` for a Terraform provider block). */
+export class RuleIndex {
+  private readonly byType = new Map<string, Rule[]>();
+  private readonly byId = new Map<string, Rule>();
+
+  constructor(readonly all: readonly Rule[]) {
+    for (const rule of all) {
+      this.byId.set(rule.id, rule);
+      for (const type of [...(rule.resource_types.cfn ?? []), ...(rule.resource_types.tf ?? [])]) {
+        let list = this.byType.get(type);
+        if (!list) this.byType.set(type, (list = []));
+        list.push(rule);
+      }
+    }
+  }
+
+  forType(type: string): readonly Rule[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  get(id: string): Rule | undefined {
+    return this.byId.get(id);
+  }
+}
+
+export interface RuleOptions {
+  /** Severity per rule id, or `off`: from settings and the configuration file. */
+  readonly overrides?: ReadonlyMap<string, Severity | 'off'>;
+  /** Rule ids the configuration file suppresses for this file, with the reason. */
+  readonly suppress?: ReadonlyMap<string, string>;
+}
+
+/** The meta-rule that flags a suppression written without a reason (it is still honoured). */
+export const SUPPRESSION_WITHOUT_REASON_ID = 'suppression-without-reason';
+
+/** Every finding of the rules on the template's resources, suppressed ones marked; never throws on odd input. */
+export function findingsOf(rules: RuleIndex, template: Template, text: string, options: RuleOptions = {}): Finding[] {
+  const dialect = dialectOf(template.format);
+  const findings: Finding[] = [];
+  const targets = [...template.resources.filter((r) => r.kind === 'resource'), ...(template.providers ?? [])];
+  for (const resource of targets) {
+    const key = resource.kind === 'provider' ? `provider.${resource.type}` : resource.type;
+    for (const rule of rules.forType(key)) {
+      const override = options.overrides?.get(rule.id);
+      if (override === 'off') continue;
+      const finding = checkRule(rule, dialect, resource, template);
+      if (finding) findings.push(override ? { ...finding, severity: override } : finding);
+    }
+  }
+  const marked = applySuppressions(findings, template, text, options.suppress ?? new Map());
+  return [...marked, ...marked.flatMap(reasonlessSuppression)];
+}
+
+function contextOf(template: Template, resource: Resource): ValueContext {
+  const index = referenceIndex(template);
+  return {
+    parameters: template.parameters,
+    resourceIds: template.resourceIds,
+    satelliteProperties: (type) => index.referrers(resource, type)[0]?.properties,
+    related: (type, link) => index.referrers(resource, type, link),
+    referenced: (node) => index.resolve(node)?.properties,
+  };
+}
+
+function checkRule(rule: Rule, dialect: Dialect, resource: Resource, template: Template): Finding | undefined {
+  const violation = conditionFor(rule.violation, dialect);
+  if (!violation) return undefined;
+  const context = contextOf(template, resource);
+  const properties = resource.properties;
+  const applies = rule.applies_when && conditionFor(rule.applies_when, dialect);
+  if (applies && evaluate(applies, properties, context).value === false) return undefined;
+  const truth = evaluate(violation, properties, context);
+  if (truth.value === false) return undefined;
+  const subject = subjectOf(rule, dialect, resource, context);
+  const at = truth.node ?? subject ?? resource.idSpan;
+  if (truth.value === undefined) return dependsFinding(rule, resource, template, context, truth, subject ?? resource.idSpan);
+  if (rule.absent && subject === undefined && subjectAbsent(rule, dialect, resource, context)) {
+    if (rule.absent.severity === 'off') return undefined;
+    return { rule, severity: rule.absent.severity, message: rule.absent.message, resource, span: resource.idSpan, kind: 'absent' };
+  }
+  return { rule, severity: rule.severity, message: rule.message, resource, span: at, kind: 'violation' };
+}
+
+/** The node of the rule's subject property as written, or undefined when it is absent or lives elsewhere. */
+function subjectOf(rule: Rule, dialect: Dialect, resource: Resource, context: ValueContext): SyntaxNode | undefined {
+  const path = rule.subject?.[dialect];
+  if (!path || isOtherResource(path, dialect)) return undefined;
+  for (const value of selectPath(resource.properties, path, context)) {
+    if ('node' in value) return value.node;
+    if (value.kind === 'alternatives') return undefined;
+  }
+  return undefined;
+}
+
+/** A Terraform subject may name a satellite resource type (`aws_s3_bucket_public_access_block`). */
+function isOtherResource(path: string, dialect: Dialect): boolean {
+  return dialect === 'tf' && path.startsWith('aws_');
+}
+
+function subjectAbsent(rule: Rule, dialect: Dialect, resource: Resource, context: ValueContext): boolean {
+  const path = rule.subject?.[dialect];
+  if (!path) return false;
+  if (isOtherResource(path, dialect)) return (context.related?.(path) ?? []).length === 0;
+  return selectPath(resource.properties, path, context).every((value) => value.kind === 'absent');
+}
+
+/**
+ * A value the template cannot know never makes a problem: a `warning` or `error` rule says what it depends on, as
+ * information, and what the parameters' defaults would give.
+ */
+function dependsFinding(rule: Rule, resource: Resource, template: Template, context: ValueContext, truth: Truth, span: { start: number; end: number }): Finding | undefined {
+  if (severityRank(rule.severity) < severityRank('warning')) return undefined;
+  const because = truth.because ?? 'a value the template does not fix';
+  let withDefaults = '';
+  const defaults = template.parameterDefaults;
+  if (defaults && defaults.size > 0) {
+    const violation = conditionFor(rule.violation, dialectOf(template.format))!;
+    const assumed = evaluate(violation, resource.properties, { ...context, assumeDefaults: defaults });
+    if (assumed.value === true) withDefaults = ` With ${describeDefault(because, defaults)}, it would be flagged: ${lowerFirst(rule.title)}.`;
+  }
+  const message = `Depends on ${because}: ${lowerFirst(rule.title)} when it is set that way.${withDefaults}`;
+  return { rule, severity: 'information', message, resource, span, kind: 'depends' };
+}
+
+function describeDefault(because: string, defaults: ReadonlyMap<string, SyntaxNode>): string {
+  const match = /^(parameter|variable) (\S+)/.exec(because);
+  const name = match ? (match[1] === 'variable' ? `var.${match[2]}` : match[2]!) : undefined;
+  const node = name ? defaults.get(name) : undefined;
+  if (node?.kind === 'scalar' && node.value !== null && String(node.value).length <= 60) return `the default \`${String(node.value)}\``;
+  return 'the defaults';
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+function reasonlessSuppression(finding: Finding): Finding[] {
+  const suppression = finding.suppressed;
+  if (!suppression || suppression.reason.trim() !== '' || suppression.by === 'config') return [];
+  const rule: Rule = { ...finding.rule, id: SUPPRESSION_WITHOUT_REASON_ID, title: 'Suppression without a reason', controls: [], matches: { checkov: [], cfn_nag: [], trivy: [] } };
+  return [{
+    rule,
+    severity: 'hint',
+    message: `${finding.rule.id} is suppressed without a reason: say why, so the next reader knows the duty was considered.`,
+    resource: finding.resource,
+    span: suppression.span,
+    kind: 'violation',
+  }];
+}

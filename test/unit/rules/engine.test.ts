@@ -1,0 +1,280 @@
+import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../../src/core/analysis/document';
+import { matchesGlob, parseLensConfig, configSuppressionsFor } from '../../../src/core/rules/config';
+import { findingsOf, RuleIndex } from '../../../src/core/rules/engine';
+import type { RuleOptions } from '../../../src/core/rules/engine';
+import type { Finding, Rule } from '../../../src/core/rules/types';
+import { hclParser } from '../helpers';
+
+/** A rule with everything a test does not care about filled in. */
+function rule(overrides: Partial<Rule> & Pick<Rule, 'id' | 'resource_types' | 'violation'>): Rule {
+  return {
+    title: 'Storage is not encrypted',
+    message: 'Storage encryption is off: encrypting this data is yours.',
+    domain: 'data',
+    checkability: 'T1',
+    controls: ['RDS.3'],
+    matches: { checkov: ['CKV_AWS_16'], cfn_nag: ['F26'], trivy: ['AVD-AWS-0080'] },
+    severity: 'warning',
+    rationale: { aws: 'AWS offers encryption.', customer: 'Turning it on is yours.' },
+    sources: [{ ref: 'sh-rds-controls' }],
+    ...overrides,
+  };
+}
+
+const ENCRYPTED = rule({
+  id: 'test-db-encrypted',
+  resource_types: { cfn: ['AWS::RDS::DBInstance', 'AWS::Serverless::Function'], tf: ['aws_db_instance'] },
+  subject: { cfn: 'StorageEncrypted', tf: 'storage_encrypted' },
+  violation: { cfn: { path: 'StorageEncrypted', op: 'falsy' }, tf: { path: 'storage_encrypted', op: 'falsy' } },
+  absent: { severity: 'warning', message: 'StorageEncrypted is not set: encrypting this data is yours.' },
+});
+const PUBLIC_POLICY = rule({
+  id: 'test-bucket-policy-public',
+  severity: 'error',
+  resource_types: { cfn: ['AWS::S3::BucketPolicy'], tf: ['aws_s3_bucket_policy'] },
+  violation: { cfn: { path: 'PolicyDocument', op: 'check', check: 'policy_public' }, tf: { path: 'policy', op: 'check', check: 'policy_public' } },
+});
+const FLOW_LOGS = rule({
+  id: 'test-vpc-flow-logs',
+  severity: 'information',
+  resource_types: { cfn: ['AWS::EC2::VPC'], tf: ['aws_vpc'] },
+  violation: {
+    cfn: { not: { related: { type: 'AWS::EC2::FlowLog', link: 'ResourceId' }, op: 'exists' } },
+    tf: { not: { related: { type: 'aws_flow_log', link: 'vpc_id' }, op: 'exists' } },
+  },
+});
+const SSH = rule({
+  id: 'test-sg-ssh',
+  severity: 'error',
+  resource_types: { cfn: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'], tf: ['aws_security_group'] },
+  violation: {
+    cfn: { any: [{ path: 'SecurityGroupIngress', op: 'check', check: 'world_open_ingress', args: { ports: [22] } }, { path: '', op: 'check', check: 'world_open_ingress', args: { ports: [22] } }] },
+    tf: { path: 'ingress', op: 'check', check: 'world_open_ingress', args: { ports: [22] } },
+  },
+});
+const ADMIN = rule({
+  id: 'test-iam-admin',
+  severity: 'error',
+  resource_types: { tf: ['aws_iam_policy'] },
+  violation: { tf: { path: 'policy', op: 'check', check: 'policy_admin' } },
+});
+const RULES = new RuleIndex([ENCRYPTED, PUBLIC_POLICY, FLOW_LOGS, SSH, ADMIN]);
+
+function cfn(text: string, options?: RuleOptions): Finding[] {
+  const template = analyzeDocument(text, 'template.yaml');
+  assert.ok(template);
+  return findingsOf(RULES, template, text, options);
+}
+
+async function tf(text: string): Promise<Finding[]> {
+  const template = analyzeDocument(text, 'main.tf', await hclParser());
+  assert.ok(template);
+  return findingsOf(RULES, template, text);
+}
+
+const summary = (findings: readonly Finding[]) => findings.map((f) => `${f.rule.id} ${f.severity} ${f.kind}${f.suppressed ? ` suppressed:${f.suppressed.by}` : ''}`);
+
+const DB = (properties: string) => `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+${properties}
+`;
+
+describe('the rule engine', () => {
+  it('an explicit failing value is a violation on that value; absence uses the absent severity and sits on the ID', () => {
+    const text = DB('      Engine: mysql\n      StorageEncrypted: false');
+    const [finding] = cfn(text);
+    assert.deepEqual(summary([finding!]), ['test-db-encrypted warning violation']);
+    assert.equal(text.slice(finding!.span.start, finding!.span.end), 'false');
+    const absent = cfn(DB('      Engine: mysql'));
+    assert.deepEqual(summary(absent), ['test-db-encrypted warning absent']);
+    assert.equal(absent[0]!.message, 'StorageEncrypted is not set: encrypting this data is yours.');
+    assert.deepEqual(cfn(DB('      StorageEncrypted: true')), []);
+  });
+
+  it('a value from a parameter is never a violation: information saying what it depends on, and what the default gives', () => {
+    const text = `Parameters:
+  Encrypt:
+    Type: String
+    Default: "false"
+${DB('      StorageEncrypted: !Ref Encrypt')}`;
+    const [finding, ...rest] = cfn(text);
+    assert.equal(rest.length, 0);
+    assert.equal(finding!.severity, 'information');
+    assert.equal(finding!.kind, 'depends');
+    assert.match(finding!.message, /parameter Encrypt/);
+    assert.match(finding!.message, /default `false`/);
+    const noDefault = cfn(text.replace('    Default: "false"\n', ''));
+    assert.doesNotMatch(noDefault[0]!.message, /default/);
+  });
+
+  it('Fn::If decides only when both branches agree; AWS::NoValue is absent', () => {
+    const both = cfn(`Conditions:\n  Prod: !Equals [a, b]\n${DB('      StorageEncrypted: !If [Prod, true, true]')}`);
+    assert.deepEqual(both, []);
+    const split = cfn(`Conditions:\n  Prod: !Equals [a, b]\n${DB('      StorageEncrypted: !If [Prod, true, false]')}`);
+    assert.deepEqual(summary(split), ['test-db-encrypted information depends']);
+    const noValue = cfn(DB('      StorageEncrypted: !Ref AWS::NoValue'));
+    assert.deepEqual(summary(noValue), ['test-db-encrypted warning absent']);
+  });
+
+  it('SAM Globals apply to the functions they govern, and a function\'s own value wins', () => {
+    const template = (own: string) => `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    StorageEncrypted: false
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler${own}
+`;
+    assert.deepEqual(summary(cfn(template(''))), ['test-db-encrypted warning violation']);
+    assert.deepEqual(cfn(template('\n      StorageEncrypted: true')), []);
+  });
+
+  it('Terraform: literal values, variables with defaults, and jsonencode policies', async () => {
+    assert.deepEqual(summary(await tf('resource "aws_db_instance" "db" {\n  storage_encrypted = false\n}\n')), ['test-db-encrypted warning violation']);
+    const variable = await tf('variable "enc" {\n  default = false\n}\nresource "aws_db_instance" "db" {\n  storage_encrypted = var.enc\n}\n');
+    assert.deepEqual(summary(variable), ['test-db-encrypted information depends']);
+    assert.match(variable[0]!.message, /variable enc.*default `false`/s);
+    const admin = await tf('resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]\n  })\n}\n');
+    assert.deepEqual(summary(admin), ['test-iam-admin error violation']);
+    const scoped = await tf('resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]\n  })\n}\n');
+    assert.deepEqual(scoped, []);
+  });
+
+  it('Terraform: a policy document data source is read through its reference; a heredoc JSON policy is parsed', async () => {
+    const viaData = await tf(`data "aws_iam_policy_document" "admin" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.admin.json
+}
+`);
+    assert.deepEqual(summary(viaData), ['test-iam-admin error violation']);
+    const heredoc = await tf(`resource "aws_iam_policy" "p" {
+  policy = <<EOF
+{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+EOF
+}
+`);
+    assert.deepEqual(summary(heredoc), ['test-iam-admin error violation']);
+  });
+
+  it('public principals in resource policies, unless a condition restricts them', () => {
+    const policy = (statement: string) => `Resources:
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: b
+      PolicyDocument:
+        Statement:
+          - ${statement}
+`;
+    assert.deepEqual(summary(cfn(policy('{Effect: Allow, Principal: "*", Action: "s3:GetObject", Resource: "*"}'))), ['test-bucket-policy-public error violation']);
+    assert.deepEqual(summary(cfn(policy('{Effect: Allow, Principal: {AWS: "*"}, Action: "s3:GetObject", Resource: "*"}'))), ['test-bucket-policy-public error violation']);
+    assert.deepEqual(cfn(policy('{Effect: Allow, Principal: "*", Action: "s3:GetObject", Resource: "*", Condition: {StringEquals: {"aws:PrincipalOrgID": o-1}}}')), []);
+    assert.deepEqual(cfn(policy('{Effect: Allow, Principal: {AWS: "arn:aws:iam::123456789012:root"}, Action: "s3:*", Resource: "*"}')), []);
+    assert.deepEqual(summary(cfn(policy('{Effect: Allow, Principal: !Ref Who, Action: "s3:GetObject", Resource: "*"}'))), ['test-bucket-policy-public information depends']);
+  });
+
+  it('cross-resource evidence: a flow log that names the VPC, in CloudFormation and Terraform', async () => {
+    const vpc = 'Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n';
+    assert.deepEqual(summary(cfn(vpc)), ['test-vpc-flow-logs information violation']);
+    const withLog = `${vpc}  Log:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: !Ref Vpc\n      ResourceType: VPC\n      TrafficType: ALL\n`;
+    assert.deepEqual(cfn(withLog), []);
+    const otherVpc = `${withLog.replace('!Ref Vpc', '!Ref Other')}  Other:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.1.0.0/16\n`;
+    assert.deepEqual(cfn(otherVpc).map((f) => f.resource.id), ['Vpc']);
+    assert.deepEqual(await tf('resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_flow_log" "f" {\n  vpc_id = aws_vpc.main.id\n  traffic_type = "ALL"\n}\n'), []);
+    assert.equal((await tf('resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n')).length, 1);
+  });
+
+  it('world-open ingress: inline or as its own resource, the port range decides', async () => {
+    const group = (rule: string) => `Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n      SecurityGroupIngress:\n        - ${rule}\n`;
+    const open = cfn(group('{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}'));
+    assert.deepEqual(summary(open), ['test-sg-ssh error violation']);
+    assert.deepEqual(summary(cfn(group('{IpProtocol: "-1", CidrIpv6: "::/0"}'))), ['test-sg-ssh error violation']);
+    assert.deepEqual(cfn(group('{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}')), []);
+    assert.deepEqual(cfn(group('{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 10.0.0.0/8}')), []);
+    const standalone = cfn('Resources:\n  In:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-1\n      IpProtocol: tcp\n      FromPort: 0\n      ToPort: 1024\n      CidrIp: 0.0.0.0/0\n');
+    assert.deepEqual(summary(standalone), ['test-sg-ssh error violation']);
+    const terraform = await tf('resource "aws_security_group" "sg" {\n  ingress {\n    from_port = 22\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n');
+    assert.deepEqual(summary(terraform), ['test-sg-ssh error violation']);
+  });
+
+  it('a YAML file that is not a template gets no findings', () => {
+    assert.equal(analyzeDocument('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n', 'pod.yaml'), undefined);
+    assert.equal(analyzeDocument('on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n', 'ci.yml'), undefined);
+  });
+
+  it('settings and the configuration change severities or turn a rule off', () => {
+    const text = DB('      StorageEncrypted: false');
+    assert.deepEqual(cfn(text, { overrides: new Map([['test-db-encrypted', 'off']]) }), []);
+    assert.deepEqual(summary(cfn(text, { overrides: new Map([['test-db-encrypted', 'error']]) })), ['test-db-encrypted error violation']);
+  });
+});
+
+describe('suppressions', () => {
+  const DB_FAIL = (extra = '', comment = '') => `Resources:
+  Db:
+    Type: AWS::RDS::DBInstance${extra}
+    Properties:${comment}
+      StorageEncrypted: false
+`;
+  const suppressedBy = (findings: Finding[]) => findings.filter((f) => f.rule.id === 'test-db-encrypted').map((f) => f.suppressed && `${f.suppressed.by}:${f.suppressed.reason}`);
+
+  it('an srm-lens:ignore comment on or above the line, with a reason', () => {
+    assert.deepEqual(suppressedBy(cfn(DB_FAIL('', '  # srm-lens:ignore test-db-encrypted encrypted by the client'))), ['inline:encrypted by the client']);
+    const above = `Resources:\n  # srm-lens:ignore test-db-encrypted staging only\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: false\n`;
+    assert.deepEqual(suppressedBy(cfn(above)), ['inline:staging only']);
+    assert.deepEqual(suppressedBy(cfn(DB_FAIL('', '  # srm-lens:ignore some-other-rule why'))), [undefined]);
+  });
+
+  it('CloudFormation Metadata: ours, checkov\'s and cfn_nag\'s, each for the checks the rule matches', () => {
+    const metadata = (body: string) => `\n    Metadata:\n${body}`;
+    assert.deepEqual(suppressedBy(cfn(DB_FAIL(metadata('      srm-lens:\n        ignore:\n          - id: test-db-encrypted\n            reason: test data')))), ['metadata:test data']);
+    assert.deepEqual(suppressedBy(cfn(DB_FAIL(metadata('      checkov:\n        skip:\n          - id: CKV_AWS_16\n            comment: throwaway')))), ['checkov:throwaway']);
+    assert.deepEqual(suppressedBy(cfn(DB_FAIL(metadata('      cfn_nag:\n        rules_to_suppress:\n          - id: F26\n            reason: sandbox')))), ['cfn_nag:sandbox']);
+    assert.deepEqual(suppressedBy(cfn(DB_FAIL(metadata('      checkov:\n        skip:\n          - id: CKV_AWS_999\n            comment: another check')))), [undefined]);
+  });
+
+  it('inline checkov and trivy/tfsec comments in Terraform', async () => {
+    const db = (comment: string) => `resource "aws_db_instance" "db" {\n  ${comment}\n  storage_encrypted = false\n}\n`;
+    assert.deepEqual(suppressedBy(await tf(db('#checkov:skip=CKV_AWS_16:encrypted by the app'))), ['checkov:encrypted by the app']);
+    assert.deepEqual(suppressedBy(await tf(db('#trivy:ignore:AVD-AWS-0080'))), ['trivy:']);
+    assert.deepEqual(suppressedBy(await tf(db('// tfsec:ignore:AVD-AWS-0080'))), ['trivy:']);
+    assert.deepEqual(suppressedBy(await tf(db('# srm-lens:ignore test-db-encrypted reason here'))), ['inline:reason here']);
+  });
+
+  it('a suppression without a reason is honoured and flagged with a hint', () => {
+    const findings = cfn(DB_FAIL('', '  # srm-lens:ignore test-db-encrypted'));
+    assert.deepEqual(summary(findings), ['test-db-encrypted warning violation suppressed:inline', 'suppression-without-reason hint violation']);
+  });
+
+  it('the configuration file: severities, ignored paths and suppressions by path', () => {
+    const config = parseLensConfig(`rules:\n  test-db-encrypted: information\n  other: off\nignore:\n  - examples/**\nsuppress:\n  - rule: test-db-encrypted\n    paths: [sandbox/*.yaml]\n    reason: sandbox accounts\nminimum_severity: warning\n`);
+    assert.deepEqual(config.problems, []);
+    assert.equal(config.rules.get('test-db-encrypted'), 'information');
+    assert.equal(config.rules.get('other'), 'off');
+    assert.equal(config.minimumSeverity, 'warning');
+    const text = DB('      StorageEncrypted: false');
+    assert.deepEqual(suppressedBy(cfn(text, { suppress: configSuppressionsFor(config, 'sandbox/db.yaml') })), ['config:sandbox accounts']);
+    assert.deepEqual(suppressedBy(cfn(text, { suppress: configSuppressionsFor(config, 'prod/db.yaml') })), [undefined]);
+    assert.equal(parseLensConfig('rules: [1]\nminimum_severity: loud\n').problems.length, 2);
+    assert.equal(parseLensConfig(': : :\n  - [').problems.length, 1);
+  });
+
+  it('globs: ** across folders, * within a name, a bare name at any depth', () => {
+    assert.ok(matchesGlob('examples/a/b.yaml', 'examples/**'));
+    assert.ok(matchesGlob('a/b/c.tf', '**/*.tf'));
+    assert.ok(matchesGlob('deep/x/test.yaml', 'test.yaml'));
+    assert.ok(!matchesGlob('src/app.yaml', 'examples/**'));
+    assert.ok(!matchesGlob('a/b.yaml', 'a/*.tf'));
+  });
+});
