@@ -44,12 +44,13 @@ function time(fn, runs = 5) {
 
 // 1. Activation: load the extension bundle and call activate() against a minimal stand-in for the vscode module.
 {
-  const disposable = { dispose() {} };
+  // Anything the API hands back (a disposable, a watcher, a diagnostic collection…) answers every call.
+  const disposable = new Proxy({ dispose() {} }, { get: (target, key) => (key in target ? target[key] : key === 'then' ? undefined : () => disposable) });
   const fakeVscode = new Proxy(
     {
       languages: new Proxy({}, { get: () => () => disposable }),
       // Every event and registration of the API returns a disposable; nothing else is called at activation.
-      workspace: new Proxy({ fs: {} }, { get: (target, key) => (key in target ? target[key] : () => disposable) }),
+      workspace: new Proxy({ fs: {}, textDocuments: [] }, { get: (target, key) => (key in target ? target[key] : () => disposable) }),
       window: new Proxy({}, { get: () => () => disposable }),
       commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
       Uri: { joinPath: () => ({}), parse: () => ({}) },

@@ -220,7 +220,7 @@ function compare(rules, expectations, ours) {
           unclaimedInCorpus.push(`${rule.id} ${key}`);
           continue;
         }
-        const row = { rule, tool, check, files: 0, agreedFlag: 0, agreedPass: 0, oursOnly: 0, theirsOnly: 0, theirsSoft: 0, notScanned: 0 };
+        const row = { rule, tool, check, files: 0, agreedFlag: 0, agreedPass: 0, oursOnly: 0, theirsOnly: 0, theirsSoft: 0, notScanned: 0, sibling: 0 };
         const record = (file, resource, kind, theirs, we) => disagreements.push({ rule: rule.id, severity: rule.severity, tool, check, file, resource, kind, theirs, we });
         for (const entry of entries) {
           const scanned = ours.byFile.get(entry.file);
@@ -230,6 +230,10 @@ function compare(rules, expectations, ours) {
           }
           const typeOf = (id, given) => given ?? scanned.resources.get(id)?.type;
           const mine = scanned.findings.filter((f) => f.ruleId === rule.id);
+          const othersOn = (resource) => {
+            const others = scanned.findings.filter((f) => f.resource === resource && f.ruleId !== rule.id);
+            return others.length ? `; other rules on it: ${[...new Set(others.map((f) => `${f.ruleId} (${f.severity})`))].join(', ')}` : '';
+          };
           const flags = new Map();
           const soft = new Map();
           for (const f of mine) {
@@ -260,6 +264,13 @@ function compare(rules, expectations, ours) {
             }
             continue;
           }
+          // A resource that another check claimed by the same rule expects to fail (cfn_nag W31 public-read vs
+          // F14 public-read-write, both one rule of ours) is neither agreement nor disagreement for this check.
+          const sibling = new Set();
+          for (const other of rule.matches[tool])
+            if (other !== check)
+              for (const e of expectations.get(`${tool}:${other}`) ?? []) if (e.file === entry.file) for (const id of e.failing.keys()) sibling.add(id);
+          const neutral = (resource) => sibling.has(resource) && !entry.failing.has(resource);
           let passing = entry.passing;
           if (entry.kind === 'nag') {
             // cfn_nag's spec names every resource it flags: the file's other resources of our rule's types pass.
@@ -285,12 +296,17 @@ function compare(rules, expectations, ours) {
                 `flags ${type ?? ''}`.trim(),
                 uncovered + (missing ? '[resource not in our scan] ' : '') +
                   (soft.has(resource) ? describeOurs(soft.get(resource)) : 'no finding') +
-                  (scanned.resources.get(resource)?.range ? ` (resource at line ${scanned.resources.get(resource).range.start.line + 1})` : ''),
+                  (scanned.resources.get(resource)?.range ? ` (resource at line ${scanned.resources.get(resource).range.start.line + 1})` : '') +
+                  othersOn(resource),
               );
             }
           }
           for (const [resource, given] of passing ?? []) {
             if (!attributed(rule, key, typeOf(resource, given))) continue;
+            if (neutral(resource)) {
+              row.sibling++;
+              continue;
+            }
             counted = true;
             if (flags.has(resource)) {
               row.oursOnly++;
@@ -300,6 +316,10 @@ function compare(rules, expectations, ours) {
           for (const [resource, fs] of flags) {
             if (entry.failing.has(resource) || passing?.has(resource)) continue;
             counted = true;
+            if (neutral(resource)) {
+              row.sibling++;
+              continue;
+            }
             row.oursOnly++;
             record(entry.file, resource, 'ours only', entry.kind === 'nag' ? 'not flagged' : entry.partial ? 'not listed (only failing resources known)' : 'not listed', describeOurs(fs));
           }
@@ -427,7 +447,9 @@ function main() {
   const notes = [];
   if (rules.size === 0) notes.push('data/rules holds no rules yet: nothing to compare.');
   else if (rows.length === 0) notes.push('No rule claims a checkov or cfn_nag id that the corpus has expectations for.');
-  if (unclaimedInCorpus.length) notes.push(`Claimed ids with no expectation in the corpus (${unclaimedInCorpus.length}): ${unclaimedInCorpus.join(', ')}`);
+  const unclaimedNote = unclaimedInCorpus.length ? `Claimed ids with no expectation in the corpus (${unclaimedInCorpus.length}): ${unclaimedInCorpus.join(', ')}` : undefined;
+  const siblings = rows.reduce((n, r) => n + r.sibling, 0);
+  if (siblings) notes.push(`${siblings} resource(s) not counted for a check because another check the same rule claims expects them to fail: ${rows.filter((r) => r.sibling).map((r) => `${r.rule.id} ${r.tool}:${r.check}`).join(', ')}`);
   if (notScanned) notes.push(`${notScanned} expectation file(s) missing from the scan output.`);
 
   // Disagreements, grouped by rule and check.
@@ -440,6 +462,8 @@ function main() {
   console.log();
   console.log(summary.join('\n'));
   for (const n of notes) console.log(`note: ${n}`);
+  if (unclaimedNote)
+    console.log(options.verbose ? `note: ${unclaimedNote}` : `note: ${unclaimedInCorpus.length} claimed ids have no expectation in the corpus (--verbose or test-results/eval.md lists them)`);
   if (problems.length) {
     console.log(`\nin our output (${problems.length}):`);
     for (const p of problems.slice(0, options.verbose ? Infinity : 10)) console.log(`  ${p}`);
@@ -460,6 +484,7 @@ function main() {
     '',
     ...summary.map((s) => `- ${s.replace(/\s+/g, ' ')}`),
     ...notes.map((n) => `- ${n}`),
+    ...(unclaimedNote ? [`- ${unclaimedNote}`] : []),
     '',
     'agreed flag: both flag the resource; agreed pass: neither does where the expectation says it passes; ours only: we flag, they expect a pass or do not list it; theirs only: they flag, we do not (we soft: we only gave a hint, an information or a suppressed finding). Precision = agreed flag / (agreed flag + ours only); recall = agreed flag / (agreed flag + theirs only).',
   ];

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import { registerCommands, ReportExporter } from './vscode/commands';
+import { RuleCodeActions, SUPPRESS_COMMAND, suppressFinding } from './vscode/codeActions';
+import { COMMANDS, registerCommands, ReportExporter } from './vscode/commands';
 import { Configuration } from './vscode/configuration';
 import { DIAGRAM_VIEW_TYPE, DiagramPanel, DiagramSerializer } from './vscode/diagramPanel';
 import { loadHclParser, loadKnowledge } from './vscode/distFiles';
+import { DiagnosticsController } from './vscode/diagnostics';
 import { DocumentIndex } from './vscode/documentIndex';
 import { ResponsibilityHoverProvider } from './vscode/hoverProvider';
 import { Lazy } from './vscode/lazy';
+import { LensConfigFiles } from './vscode/lensConfig';
 
 /**
  * Documents the extension reads: CloudFormation/SAM templates are YAML or JSON whatever their name; Terraform is
@@ -22,6 +25,7 @@ const SELECTOR: vscode.DocumentSelector = [
 /** What activate() returns outside production (the integration tests drive the diagram through it). */
 export interface TestApi {
   readonly diagram: DiagramPanel;
+  readonly diagnostics: DiagnosticsController;
 }
 
 /** Composition root: builds the services and registers the providers. Data and parsers load at first use. */
@@ -31,15 +35,34 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const index = new DocumentIndex(new Lazy(() => loadHclParser(context.extensionUri)));
   const exporter = new ReportExporter(index, knowledge, String(context.extension.packageJSON.version ?? ''));
   const diagram = new DiagramPanel(context.extensionUri, index, knowledge, (uri) => exporter.export(uri));
+  const log = vscode.window.createOutputChannel('SRM Lens');
+  const configFiles = new LensConfigFiles(log);
+  const diagnostics = new DiagnosticsController(index, knowledge, configuration, configFiles);
   context.subscriptions.push(
     configuration,
     index,
     diagram,
+    log,
+    configFiles,
+    diagnostics,
     vscode.languages.registerHoverProvider(SELECTOR, new ResponsibilityHoverProvider(index, knowledge, configuration)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new RuleCodeActions(diagnostics), { providedCodeActionKinds: RuleCodeActions.kinds }),
     vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, new DiagramSerializer(diagram)),
     ...registerCommands(diagram, exporter),
+    vscode.commands.registerCommand(SUPPRESS_COMMAND, (args: unknown, reason?: unknown) => suppressFinding(diagnostics, args, reason)),
+    vscode.commands.registerCommand(COMMANDS.scanWorkspace, () => scanWorkspace(diagnostics)),
   );
-  return context.extensionMode === vscode.ExtensionMode.Production ? undefined : { diagram };
+  return context.extensionMode === vscode.ExtensionMode.Production ? undefined : { diagram, diagnostics };
+}
+
+/** `Scan Workspace`: every template of the workspace into the Problems panel, with a cancellable progress. */
+async function scanWorkspace(diagnostics: DiagnosticsController): Promise<number> {
+  const templates = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'SRM Lens: scanning the workspace', cancellable: true },
+    (progress, token) => diagnostics.scanWorkspace(progress, token),
+  );
+  void vscode.window.showInformationMessage(`SRM Lens scanned ${templates} template${templates === 1 ? '' : 's'}: see the Problems panel.`);
+  return templates;
 }
 
 export function deactivate(): void {}

@@ -9,6 +9,7 @@ import type { Lazy } from './lazy';
 export const COMMANDS = {
   showDiagram: 'srmLens.showDiagram',
   exportReport: 'srmLens.exportReport',
+  scanWorkspace: 'srmLens.scanWorkspace',
 } as const;
 
 /** The arguments of a `command:srmLens.showDiagram?…` link in a hover. */

@@ -15,8 +15,9 @@ export class Configuration implements vscode.Disposable {
     });
   }
 
-  for(uri: vscode.Uri): Settings {
-    const key = uri.toString();
+  /** Settings for a resource; undefined reads the window's (for window-scoped settings such as the scope). */
+  for(uri: vscode.Uri | undefined): Settings {
+    const key = uri?.toString() ?? '';
     let settings = this.cache.get(key);
     if (!settings) {
       settings = parseSettings(vscode.workspace.getConfiguration(CONFIGURATION_SECTION, uri));

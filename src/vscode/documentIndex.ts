@@ -19,11 +19,15 @@ export class DocumentIndex implements vscode.Disposable {
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached.template;
     const version = document.version;
-    const fileName = document.uri.path;
-    const parser = terraformFormatOf(fileName) === 'terraform-hcl' ? await this.hcl.get() : undefined;
-    const template = analyzeDocument(document.getText(), fileName, parser);
+    const template = await this.analyze(document.getText(), document.uri.path);
     this.cache.set(key, { version, template });
     return template;
+  }
+
+  /** Analyses text that is not an open document (a file on disk, for the workspace scan); not cached. */
+  async analyze(text: string, fileName: string): Promise<Template | undefined> {
+    const parser = terraformFormatOf(fileName) === 'terraform-hcl' ? await this.hcl.get() : undefined;
+    return analyzeDocument(text, fileName, parser);
   }
 
   dispose(): void {

@@ -293,8 +293,39 @@ export class Knowledge {
     };
   }
 
+  private namespacesByPrefix: Map<string, string> | undefined;
+
+  /**
+   * The service of the namespace an unknown type is written in (`AWS::Lambda::New` → AWS Lambda,
+   * `aws_lambda_new` → its provider namespace), or undefined when the namespace itself is unknown.
+   */
+  namespaceOf(type: string): string | undefined {
+    if (!this.namespacesByPrefix) {
+      this.namespacesByPrefix = new Map();
+      for (const [name, entry] of Object.entries(this.cfnCatalog.types)) {
+        this.namespacesByPrefix.set(name.split('::').slice(0, 2).join('::'), this.namespaceEntries.get(entry.namespace)?.service ?? entry.namespace);
+      }
+      for (const [name, entry] of Object.entries(this.tfCatalog.resources)) {
+        const prefix = /^aws_[a-z0-9]+/.exec(name)?.[0];
+        if (prefix && !this.namespacesByPrefix.has(prefix)) this.namespacesByPrefix.set(prefix, this.namespaceEntries.get(entry.namespace)?.service ?? entry.namespace);
+      }
+    }
+    const prefix = type.startsWith('aws_') ? /^aws_[a-z0-9]+/.exec(type)?.[0] : type.split('::').slice(0, 2).join('::');
+    return prefix && type.length > prefix.length + 1 ? this.namespacesByPrefix.get(prefix) : undefined;
+  }
+
+  /** Which catalog a type is looked up in, for messages (`hashicorp/aws 5.100.0`). */
+  catalogName(type: string): string {
+    return type.startsWith('aws_') ? this.tfCatalog.source : this.cfnCatalog.source.split(' ')[0]!;
+  }
+
   /** Known types closest to a misspelt one, best first, from the catalog of the same language. */
   suggest(type: string, max = 3): string[] {
+    return this.closest(type, max).map((s) => s.type);
+  }
+
+  /** The closest known types with their edit distance (case-insensitive), best first. */
+  closest(type: string, max = 3): { readonly type: string; readonly distance: number }[] {
     const candidates = type.startsWith('aws_')
       ? Object.keys(this.tfCatalog.resources)
       : type.startsWith('awscc_')
@@ -308,7 +339,7 @@ export class Knowledge {
       if (distance <= limit) scored.push({ type: candidate, distance });
     }
     scored.sort((a, b) => a.distance - b.distance || a.type.localeCompare(b.type));
-    return scored.slice(0, max).map((s) => s.type);
+    return scored.slice(0, max);
   }
 }
 

@@ -57,6 +57,19 @@ type PolicyCheck = Extract<CheckName, `policy_${string}`>;
 
 /** A value that the template cannot determine inside a policy (a parameter, an expression). */
 const UNKNOWN = Symbol('unknown');
+/** A value that is not known but cannot be `*`: another resource's ARN, `arn:aws:iam::${AWS::AccountId}:root`. */
+const REFERENCE = '(a reference)';
+
+/** The literal text of a `!Sub` or a quoted Terraform template, without its variables (empty for anything else). */
+function substitutionText(node: SyntaxNode): string {
+  const source = node.tag === '!Expr' ? stringValue(node) ?? '' : '';
+  if (source.startsWith('"')) return source.slice(1, -1).replace(/\$\{[^}]*\}/g, '');
+  const intrinsic = intrinsicOf(node);
+  if (intrinsic?.name !== 'Fn::Sub') return '';
+  const argument = intrinsic.argument;
+  const template = argument?.kind === 'seq' ? stringValue(argument.items[0]) : stringValue(argument);
+  return (template ?? '').replace(/\$\{[^}]*\}/g, '');
+}
 type Plain = string | number | boolean | null | typeof UNKNOWN | Plain[] | { [key: string]: Plain };
 
 interface Statement {
@@ -161,9 +174,10 @@ function policyCheck(name: PolicyCheck, statements: Statement[] | typeof UNKNOWN
 
 function statementMatches(name: PolicyCheck, statement: Statement): Truth {
   if (name === 'policy_public') {
+    // A condition (source account, organization, VPC endpoint…) restricts the statement, whatever the principal.
+    if (statement.condition !== null) return FALSE;
     const principal = isPublicPrincipal(statement.principal);
-    if (principal !== true) return principal === undefined ? { value: undefined, because: 'a principal the template does not fix' } : FALSE;
-    return statement.condition === null ? TRUE : FALSE;
+    return principal === undefined ? { value: undefined, because: 'a principal the template does not fix' } : principal ? TRUE : FALSE;
   }
   const onAll = anyString(statement.resources, (resource) => resource === '*');
   if (onAll !== true) return onAll === undefined ? { value: undefined, because: 'a resource the template does not fix' } : FALSE;
@@ -222,7 +236,10 @@ function plainOf(node: SyntaxNode | null, context: ValueContext, budget: { left:
   const only = resolved[0]!;
   if (only.kind === 'value') return only.value;
   if (only.kind === 'absent') return null;
-  if (only.kind !== 'present' || intrinsicOf(only.node)) return UNKNOWN;
+  // The ARN of another resource, or a substitution with text of its own, is some value, and never a wildcard.
+  if (only.kind === 'present' && intrinsicOf(only.node)) return REFERENCE;
+  if (only.kind === 'unknown' && /[^*]/.test(substitutionText(only.node))) return REFERENCE;
+  if (only.kind !== 'present') return UNKNOWN;
   const present = only.node;
   if (present.kind === 'seq') return present.items.map((item) => plainOf(item, context, budget));
   if (present.kind === 'map') {

@@ -85,13 +85,17 @@ function checkRule(rule: Rule, dialect: Dialect, resource: Resource, template: T
   const truth = evaluate(violation, properties, context);
   if (truth.value === false) return undefined;
   const subject = subjectOf(rule, dialect, resource, context);
-  const at = truth.node ?? subject ?? resource.idSpan;
+  // A value found on another resource (the bucket policy of a bucket) is named there; the finding stays here.
+  const elsewhere = truth.node && (truth.node.start < resource.span.start || truth.node.end > resource.span.end) ? truth.node : undefined;
+  const at = (elsewhere ? undefined : truth.node) ?? subject ?? resource.idSpan;
   if (truth.value === undefined) return dependsFinding(rule, resource, template, context, truth, subject ?? resource.idSpan);
   if (rule.absent && subject === undefined && subjectAbsent(rule, dialect, resource, context)) {
     if (rule.absent.severity === 'off') return undefined;
     return { rule, severity: rule.absent.severity, message: rule.absent.message, resource, span: resource.idSpan, kind: 'absent' };
   }
-  return { rule, severity: rule.severity, message: rule.message, resource, span: at, kind: 'violation' };
+  const other = elsewhere && template.resources.find((r) => r !== resource && elsewhere.start >= r.span.start && elsewhere.end <= r.span.end);
+  const related = other ? [{ resource: other, message: `${other.id} (${other.type}) is where this is set` }] : undefined;
+  return { rule, severity: rule.severity, message: rule.message, resource, span: at, kind: 'violation', ...(related ? { related } : {}) };
 }
 
 /** The node of the rule's subject property as written, or undefined when it is absent or lives elsewhere. */

@@ -82,7 +82,10 @@ function yamlEdits(text: string, resource: Resource, values: Readonly<Record<str
     if (entry?.value) {
       const indent = ' '.repeat(columnOf(text, entry.key.start));
       const rendered = yamlValue(value, indent + unit, unit, nl);
-      edits.push({ span: entry.value, newText: rendered.startsWith(nl) ? rendered : rendered.trimStart() });
+      // A block value replaces everything after the key's colon; a scalar replaces the old value only.
+      const colon = text.indexOf(':', entry.key.end);
+      const span = rendered.startsWith(nl) && colon >= 0 ? { start: colon + 1, end: entry.value.end } : entry.value;
+      edits.push({ span, newText: rendered.startsWith(nl) ? rendered : rendered.trimStart() });
     } else missing.push([key, value]);
   }
   if (missing.length === 0) return edits;
@@ -143,7 +146,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 // ---- JSON (CloudFormation and .tf.json) -----------------------------------------------------------------------
 
-function jsonEdits(text: string, resource: Resource, values: Readonly<Record<string, unknown>>, wrapper: 'Properties' | undefined): TextEdit[] | undefined {
+function jsonEdits(text: string, resource: Resource, values: Readonly<Record<string, unknown>>, wrapper: 'Properties' | 'Metadata' | undefined): TextEdit[] | undefined {
   const target: MapNode | undefined = resource.properties;
   const unit = indentUnit(text);
   const nl = newlineOf(text);
@@ -205,7 +208,7 @@ function hclEdits(text: string, resource: Resource, fix: NonNullable<NonNullable
   const lines: string[] = [];
   for (const [key, value] of Object.entries(fix.attributes ?? {})) {
     const entry = body && getEntry(body, key);
-    if (entry?.value) edits.push({ span: entry.value, newText: hclValue(value) });
+    if (entry?.value) edits.push({ span: withQuotes(text, entry.value), newText: hclValue(value) });
     else lines.push(`${indent}${key} = ${hclValue(value)}`);
   }
   if (fix.blocks) {
@@ -222,6 +225,11 @@ function hclEdits(text: string, resource: Resource, fix: NonNullable<NonNullable
   return [...edits, insertion];
 }
 
+/** HCL string values are read without their quotes; a replacement replaces the quotes too. */
+function withQuotes(text: string, span: Span): Span {
+  return text[span.start - 1] === '"' && text[span.end] === '"' ? { start: span.start - 1, end: span.end + 1 } : span;
+}
+
 function hclValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(hclValue).join(', ')}]`;
   if (isPlainObject(value)) return `{ ${Object.entries(value).map(([k, v]) => `${k} = ${hclValue(v)}`).join(', ')} }`;
@@ -235,4 +243,23 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
   }
   return result;
+}
+
+/**
+ * The edits that suppress a rule on a resource with a reason: a `# srm-lens:ignore` comment above the finding's
+ * line (YAML, HCL), or `Metadata.srm-lens.ignore` on the resource (CloudFormation JSON, which has no comments).
+ * Undefined for Terraform JSON, where the configuration file is the way.
+ */
+export function suppressionEdits(template: Template, resource: Resource, ruleId: string, reason: string, at: Span, text: string): TextEdit[] | undefined {
+  const oneLine = reason.replace(/[\r\n]+/g, ' ').trim();
+  if (template.format === 'cloudformation-yaml' || template.format === 'terraform-hcl') {
+    const start = lineStartOf(text, at.start);
+    const indent = /^[ \t]*/.exec(text.slice(start, lineEndOf(text, start)))![0];
+    return [{ span: { start, end: start }, newText: `${indent}# srm-lens:ignore ${ruleId} ${oneLine}${newlineOf(text)}` }];
+  }
+  if (template.format !== 'cloudformation-json' || !resource.declaration) return undefined;
+  const entry = { id: ruleId, reason: oneLine };
+  const metadata = resource.metadata;
+  if (metadata && getEntry(metadata, 'srm-lens')) return undefined; // already has our section: edited by hand
+  return jsonEdits(text, { ...resource, properties: metadata }, { 'srm-lens': { ignore: [entry] } }, 'Metadata');
 }

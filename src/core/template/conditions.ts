@@ -49,12 +49,7 @@ export function conditionFor(condition: SidedCondition, dialect: Dialect): Condi
  * context can find it, and is undecided otherwise.
  */
 export function evaluate(condition: Condition, properties: MapNode | undefined, context: ValueContext, defaultPath = ''): Truth {
-  if (condition.all) return combineAll(condition.all.map((c) => evaluate(c, properties, context, defaultPath)));
-  if (condition.any) return combineAny(condition.any.map((c) => evaluate(c, properties, context, defaultPath)));
-  if (condition.not) {
-    const inner = evaluate(condition.not, properties, context, defaultPath);
-    return inner.value === undefined ? inner : { value: !inner.value };
-  }
+  // Another resource first: `{related: …, any: […]}` evaluates the whole rest of the condition there.
   if (condition.related) {
     const { related, ...onRelated } = condition;
     const resources = context.related?.(related.type, related.link) ?? [];
@@ -65,6 +60,12 @@ export function evaluate(condition: Condition, properties: MapNode | undefined, 
     if (!context.satelliteProperties) return { value: undefined, because: `a separate ${condition.satellite} resource` };
     const { satellite: _satellite, ...onSatellite } = condition;
     return evaluate(onSatellite, context.satelliteProperties(condition.satellite), context, defaultPath);
+  }
+  if (condition.all) return combineAll(condition.all.map((c) => evaluate(c, properties, context, defaultPath)));
+  if (condition.any) return combineAny(condition.any.map((c) => evaluate(c, properties, context, defaultPath)));
+  if (condition.not) {
+    const inner = evaluate(condition.not, properties, context, defaultPath);
+    return inner.value === undefined ? inner : { value: !inner.value };
   }
   const values = selectPath(properties, condition.path ?? defaultPath, context);
   const op = condition.op ?? 'exists';

@@ -1,5 +1,6 @@
+import { parseJson } from '../syntax/json';
 import { isMap, stringValue } from '../syntax/tree';
-import type { MapNode, SyntaxNode } from '../syntax/tree';
+import type { MapNode, Span, SyntaxNode } from '../syntax/tree';
 
 /**
  * What a property path evaluates to in a template. A value the template cannot determine (a parameter, a
@@ -121,6 +122,12 @@ function selectFrom(start: Resolved, segments: readonly Segment[], context: Valu
   if (start.kind === 'alternatives') {
     return [{ ...start, options: start.options.map((option) => option.flatMap((o) => selectFrom(o, segments, context))) }];
   }
+  if (start.kind === 'value' && typeof start.value === 'string') {
+    // A JSON document written as a string (a Terraform heredoc of container definitions or a policy) is read
+    // as the structure it encodes.
+    const inner = embeddedJson(start.node);
+    if (inner) return selectFrom({ kind: 'present', node: inner }, segments, context);
+  }
   if (start.kind !== 'present') return [start.kind === 'value' ? { kind: 'absent' } : start];
   const [segment, ...rest] = segments;
   const results: Resolved[] = [];
@@ -131,6 +138,31 @@ function selectFrom(start: Resolved, segments: readonly Segment[], context: Valu
     }
   }
   return results.length > 0 ? results : [{ kind: 'absent' }];
+}
+
+const embedded = new WeakMap<SyntaxNode, SyntaxNode | null>();
+const MAX_EMBEDDED_JSON = 256 * 1024;
+
+/** The structure of a JSON object or array written as a string, located at the string; null when it is not one. */
+function embeddedJson(node: SyntaxNode): SyntaxNode | null {
+  let known = embedded.get(node);
+  if (known !== undefined) return known;
+  known = null;
+  const text = node.kind === 'scalar' && typeof node.value === 'string' ? node.value.trim() : '';
+  if ((text.startsWith('{') || text.startsWith('[')) && text.length <= MAX_EMBEDDED_JSON) {
+    const parsed = parseJson(text);
+    if (parsed.problems.length === 0 && parsed.root) known = locatedAt(parsed.root, node);
+  }
+  embedded.set(node, known);
+  return known;
+}
+
+/** The same tree with every span set to the string it came from (offsets inside a string mean nothing outside). */
+function locatedAt(node: SyntaxNode, at: Span): SyntaxNode {
+  const span = { start: at.start, end: at.end };
+  if (node.kind === 'scalar') return { ...node, ...span };
+  if (node.kind === 'seq') return { ...node, ...span, items: node.items.map((item) => locatedAt(item, at)) };
+  return { ...node, ...span, entries: node.entries.map((entry) => ({ key: { ...entry.key, ...span }, value: entry.value && locatedAt(entry.value, at) })) };
 }
 
 function step(node: SyntaxNode, segment: Segment): (SyntaxNode | null)[] {

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ROOT } from '../helpers';
+import { join, relative } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import { ROOT, skipWithoutShared } from '../helpers';
 
 /** Runs the built CLI (dist/cli.js), as a CI pipeline would. */
 function cli(...args: string[]) {
@@ -93,7 +94,14 @@ describe('srm-lens scan', () => {
       range: { start: { line: 3, character: 10 }, end: { line: 3, character: 25 } },
     });
     assert.deepEqual(app.resources[1], { id: 'Thing', type: 'Custom::Thing', known: false, range: { start: { line: 5, character: 10 }, end: { line: 5, character: 23 } } });
-    assert.deepEqual(app.findings, []);
+    // A bucket that writes nothing relies on AWS's defaults (hints) and leaves duties open (information).
+    const bpa = app.findings.find((f: { ruleId: string }) => f.ruleId === 's3-bucket-public-access-block');
+    assert.deepEqual(
+      { severity: bpa.severity, resource: bpa.resource, domain: bpa.domain, controls: bpa.controls, range: bpa.range },
+      { severity: 'hint', resource: 'Logs', domain: 'Infrastructure Security', controls: ['S3.8'], range: { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } } },
+    );
+    assert.ok(Array.isArray(bpa.matches.checkov) && Array.isArray(bpa.matches.cfn_nag) && Array.isArray(bpa.matches.trivy));
+    assert.ok(app.findings.every((f: { severity: string }) => f.severity === 'hint' || f.severity === 'information'), 'nothing stronger for a plain bucket');
     const broken = json.files[1];
     assert.equal(broken.format, 'cloudformation-json');
     assert.equal(broken.resources[0].type, 'AWS::SQS::Queue');
@@ -104,11 +112,66 @@ describe('srm-lens scan', () => {
     const text = cli('scan', join(dir, 'app.yaml'));
     assert.equal(text.status, 0);
     assert.match(text.stdout, /4:11\s+Logs\s+AWS::S3::Bucket\s+Amazon S3 · abstracted/);
-    assert.match(text.stdout, /1 template\(s\), 2 resource\(s\), 1 known, 0 error\(s\)/);
+    assert.match(text.stdout, /1 template\(s\), 2 resource\(s\), 1 known, \d+ finding\(s\), 0 error\(s\)/);
+    assert.match(text.stdout, /hint {2}Logs: .*\[s3-bucket-public-access-block\]/);
     const sarif = JSON.parse(cli('scan', dir, '--format', 'sarif').stdout);
     assert.equal(sarif.version, '2.1.0');
     assert.equal(sarif.runs[0].tool.driver.name, 'srm-lens');
     assert.ok(sarif.runs[0].invocations[0].toolExecutionNotifications.length > 0);
+    assert.ok(sarif.runs[0].results.length > 0);
+  });
+
+  it('--fail-on exits 1 at or above the severity, and suppressed findings do not count', () => {
+    const failing = mkdtempSync(join(tmpdir(), 'srm-fail-on-'));
+    const db = (comment: string) => `Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      StorageEncrypted: true\n${comment}      PubliclyAccessible: true\n`;
+    writeFileSync(join(failing, 'db.yaml'), db(''));
+    assert.equal(cli('scan', failing, '--fail-on', 'error').status, 1);
+    assert.equal(cli('scan', failing).status, 0, 'without --fail-on findings never fail the run');
+    writeFileSync(join(failing, 'db.yaml'), db('      # srm-lens:ignore rds-instance-publicly-accessible reached only through the VPN\n'));
+    const json = JSON.parse(cli('scan', failing, '--format', 'json', '--fail-on', 'error').stdout);
+    const suppressed = json.files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'rds-instance-publicly-accessible');
+    assert.deepEqual(suppressed.suppressed, { by: 'inline', reason: 'reached only through the VPN' });
+    assert.equal(cli('scan', failing, '--fail-on', 'error').status, 0);
+  });
+
+  it('reads .srm-lens.yaml (or --config): rule severities, ignored paths, suppressions by path', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'srm-config-'));
+    mkdirSync(join(repo, 'sandbox'));
+    mkdirSync(join(repo, 'vendored'));
+    const db = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: true\n      PubliclyAccessible: true\n';
+    for (const folder of ['sandbox', 'vendored', '.']) writeFileSync(join(repo, folder, 'db.yaml'), db);
+    const config = join(repo, '.srm-lens.yaml');
+    writeFileSync(config, 'rules:\n  rds-instance-multi-az: off\nignore: [vendored/**]\nsuppress:\n  - rule: rds-instance-publicly-accessible\n    paths: [sandbox/**]\n    reason: throwaway accounts\n');
+    const json = JSON.parse(cli('scan', repo, '--format', 'json', '--config', config).stdout);
+    assert.deepEqual(json.files.map((f: { path: string }) => relative(repo, f.path)).sort(), ['db.yaml', 'sandbox/db.yaml']);
+    const findings = (path: string) => json.files.find((f: { path: string }) => relative(repo, f.path) === path).findings;
+    assert.ok(!findings('db.yaml').some((f: { ruleId: string }) => f.ruleId === 'rds-instance-multi-az'));
+    assert.equal(findings('sandbox/db.yaml').find((f: { ruleId: string }) => f.ruleId === 'rds-instance-publicly-accessible').suppressed.by, 'config');
+    assert.equal(findings('db.yaml').find((f: { ruleId: string }) => f.ruleId === 'rds-instance-publicly-accessible').suppressed, undefined);
+    assert.equal(cli('scan', repo, '--config', join(repo, 'missing.yaml')).status, 2);
+  });
+
+  it('writes SARIF that validates against the OASIS 2.1.0 schema, with rules, fingerprints and suppressions', function () {
+    const schemaFile = join(ROOT, '..', 'shared', 'reference', 'sarif', 'sarif-schema-2.1.0.json');
+    skipWithoutShared(this, schemaFile);
+    const folder = mkdtempSync(join(tmpdir(), 'srm sarif #'));
+    writeFileSync(join(folder, 'db 1.yaml'), 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      # srm-lens:ignore rds-instance-multi-az single-AZ test database\n      PubliclyAccessible: true\n');
+    const sarif = JSON.parse(cli('scan', folder, '--format', 'sarif').stdout);
+    const ajv = new AjvDraft04({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+    const valid = validate(structuredClone(sarif));
+    assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const run = sarif.runs[0];
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'rds-instance-publicly-accessible');
+    assert.equal(result.level, 'error');
+    assert.match(result.locations[0].physicalLocation.artifactLocation.uri, /srm%20sarif%20%23[^/]*\/db%201\.yaml$/);
+    assert.ok(result.partialFingerprints['srmLens/v1']);
+    const rule = run.tool.driver.rules[result.ruleIndex];
+    assert.equal(rule.id, 'rds-instance-publicly-accessible');
+    assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.help.text && rule.helpUri.startsWith('https://'));
+    assert.ok(Number(rule.properties['security-severity']) >= 7);
+    const suppressed = run.results.find((r: { ruleId: string }) => r.ruleId === 'rds-instance-multi-az');
+    assert.deepEqual(suppressed.suppressions, [{ kind: 'inSource', justification: 'single-AZ test database' }]);
   });
 
   it('scans Terraform .tf and .tf.json with addresses as ids', () => {

@@ -182,6 +182,9 @@ EOF
     assert.deepEqual(cfn(policy('{Effect: Allow, Principal: "*", Action: "s3:GetObject", Resource: "*", Condition: {StringEquals: {"aws:PrincipalOrgID": o-1}}}')), []);
     assert.deepEqual(cfn(policy('{Effect: Allow, Principal: {AWS: "arn:aws:iam::123456789012:root"}, Action: "s3:*", Resource: "*"}')), []);
     assert.deepEqual(summary(cfn(policy('{Effect: Allow, Principal: !Ref Who, Action: "s3:GetObject", Resource: "*"}'))), ['test-bucket-policy-public information depends']);
+    // Another resource's ARN, or an ARN built with !Sub, is never the wildcard.
+    assert.deepEqual(cfn(policy('{Effect: Allow, Principal: {AWS: !GetAtt Policy.Arn}, Action: "s3:GetObject", Resource: "*"}')), []);
+    assert.deepEqual(cfn(policy('{Effect: Allow, Principal: {AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"}, Action: "s3:*", Resource: "*"}')), []);
   });
 
   it('cross-resource evidence: a flow log that names the VPC, in CloudFormation and Terraform', async () => {
@@ -206,6 +209,29 @@ EOF
     assert.deepEqual(summary(standalone), ['test-sg-ssh error violation']);
     const terraform = await tf('resource "aws_security_group" "sg" {\n  ingress {\n    from_port = 22\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n');
     assert.deepEqual(summary(terraform), ['test-sg-ssh error violation']);
+  });
+
+  it('`related` applies to a whole all/any/not: every leaf is read on the other resource', () => {
+    const both = new RuleIndex([rule({
+      id: 'test-flow-log-all',
+      resource_types: { cfn: ['AWS::EC2::VPC'] },
+      violation: { not: { related: { type: 'AWS::EC2::FlowLog', link: 'ResourceId' }, all: [{ path: 'TrafficType', op: 'equals', value: 'ALL' }, { path: 'ResourceType', op: 'equals', value: 'VPC' }] } },
+    })]);
+    const text = (traffic: string) => `Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+  Log:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceId: !Ref Vpc
+      ResourceType: VPC
+      TrafficType: ${traffic}
+`;
+    const run = (t: string) => findingsOf(both, analyzeDocument(t, 't.yaml')!, t);
+    assert.deepEqual(run(text('ALL')), []);
+    assert.equal(run(text('REJECT')).length, 1);
   });
 
   it('a YAML file that is not a template gets no findings', () => {
@@ -276,5 +302,45 @@ describe('suppressions', () => {
     assert.ok(matchesGlob('deep/x/test.yaml', 'test.yaml'));
     assert.ok(!matchesGlob('src/app.yaml', 'examples/**'));
     assert.ok(!matchesGlob('a/b.yaml', 'a/*.tf'));
+  });
+});
+
+describe('quick fix edits', () => {
+  it('replace a Terraform string with its quotes, insert with the block\'s indentation', async () => {
+    const { fixEdits, applyEdits } = await import('../../../src/core/rules/fixes');
+    const fixRule = rule({ id: 'test-acl', resource_types: { tf: ['aws_s3_bucket'] }, violation: { path: 'acl', op: 'equals', value: 'public-read' }, fix: { tf: { attributes: { acl: 'private', force_destroy: false } } } });
+    const text = 'resource "aws_s3_bucket" "b" {\n    bucket = "x"\n    acl    = "public-read"\n}\n';
+    const template = analyzeDocument(text, 'main.tf', await hclParser())!;
+    const fixed = applyEdits(text, fixEdits(fixRule, template, template.resources[0]!, text)!);
+    assert.equal(fixed, 'resource "aws_s3_bucket" "b" {\n    bucket = "x"\n    acl    = "private"\n    force_destroy = false\n}\n');
+  });
+
+  it('CloudFormation: a missing Properties section is created, in YAML and in JSON', async () => {
+    const { fixEdits, applyEdits } = await import('../../../src/core/rules/fixes');
+    const yaml = 'Resources:\n    Db:\n        Type: AWS::RDS::DBInstance\n';
+    const fixRule = { ...ENCRYPTED, fix: { cfn: { properties: { StorageEncrypted: true, Tags: [{ Key: 'a', Value: 'b' }] } } } };
+    const template = analyzeDocument(yaml, 't.yaml')!;
+    assert.equal(applyEdits(yaml, fixEdits(fixRule, template, template.resources[0]!, yaml)!), 'Resources:\n    Db:\n        Type: AWS::RDS::DBInstance\n        Properties:\n            StorageEncrypted: true\n            Tags:\n                - Key: a\n                  Value: b\n');
+    const json = '{\n  "Resources": {\n    "Db": {\n      "Type": "AWS::RDS::DBInstance"\n    }\n  }\n}\n';
+    const jsonTemplate = analyzeDocument(json, 't.json')!;
+    const fixed = applyEdits(json, fixEdits(fixRule, jsonTemplate, jsonTemplate.resources[0]!, json)!);
+    assert.deepEqual(JSON.parse(fixed).Resources.Db.Properties, { StorageEncrypted: true, Tags: [{ Key: 'a', Value: 'b' }] });
+    assert.match(fixed, /\n {6}"Properties": \{\n {8}"StorageEncrypted": true,/);
+  });
+
+  it('suppression edits: a comment above the line in YAML and HCL, Metadata in JSON', async () => {
+    const { suppressionEdits, applyEdits } = await import('../../../src/core/rules/fixes');
+    const yaml = DB('      StorageEncrypted: false');
+    const template = analyzeDocument(yaml, 't.yaml')!;
+    const [finding] = findingsOf(RULES, template, yaml);
+    const suppressed = applyEdits(yaml, suppressionEdits(template, finding!.resource, finding!.rule.id, 'client-side\nencryption', finding!.span, yaml)!);
+    assert.match(suppressed, /\n {6}# srm-lens:ignore test-db-encrypted client-side encryption\n {6}StorageEncrypted: false/);
+    assert.equal(findingsOf(RULES, analyzeDocument(suppressed, 't.yaml')!, suppressed)[0]!.suppressed?.by, 'inline');
+    const json = '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": false}}}}';
+    const jsonTemplate = analyzeDocument(json, 't.json')!;
+    const [jsonFinding] = findingsOf(RULES, jsonTemplate, json);
+    const withMetadata = applyEdits(json, suppressionEdits(jsonTemplate, jsonFinding!.resource, 'test-db-encrypted', 'why', jsonFinding!.span, json)!);
+    assert.deepEqual(JSON.parse(withMetadata).Resources.Db.Metadata, { 'srm-lens': { ignore: [{ id: 'test-db-encrypted', reason: 'why' }] } });
+    assert.equal(findingsOf(RULES, analyzeDocument(withMetadata, 't.json')!, withMetadata)[0]!.suppressed?.by, 'metadata');
   });
 });
