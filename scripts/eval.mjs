@@ -242,8 +242,11 @@ function compare(rules, expectations, ours) {
             into.get(f.resource).push(f);
           }
           // A file-level expectation only counts when the file holds something this rule (or no claimant) covers.
-          const fileConcerns = () =>
-            [...scanned.resources.values()].some((r) => attributed(rule, key, r.type)) || scanned.resources.size === 0;
+          const fileConcerns = () => {
+            const types = [...scanned.resources.values()].map((r) => r.type);
+            if (types.some((t) => rule.types?.has(t) ?? true)) return true;
+            return !claimants.get(key).some((other) => types.some((t) => other.types?.has(t) ?? true));
+          };
           if (entry.kind === 'count-fail') {
             if (!fileConcerns() && flags.size === 0) continue;
             row.files++;

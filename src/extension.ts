@@ -33,11 +33,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const configuration = new Configuration();
   const knowledge = new Lazy(() => loadKnowledge(context.extensionUri));
   const index = new DocumentIndex(new Lazy(() => loadHclParser(context.extensionUri)));
-  const exporter = new ReportExporter(index, knowledge, String(context.extension.packageJSON.version ?? ''));
-  const diagram = new DiagramPanel(context.extensionUri, index, knowledge, (uri) => exporter.export(uri));
   const log = vscode.window.createOutputChannel('SRM Lens');
   const configFiles = new LensConfigFiles(log);
   const diagnostics = new DiagnosticsController(index, knowledge, configuration, configFiles);
+  const exporter = new ReportExporter(index, knowledge, String(context.extension.packageJSON.version ?? ''), (document, template) => diagnostics.findings(document, template));
+  const diagram = new DiagramPanel(context.extensionUri, index, knowledge, (uri) => exporter.export(uri));
+  const hover = new ResponsibilityHoverProvider(index, knowledge, configuration, diagnostics);
   context.subscriptions.push(
     configuration,
     index,
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log,
     configFiles,
     diagnostics,
-    vscode.languages.registerHoverProvider(SELECTOR, new ResponsibilityHoverProvider(index, knowledge, configuration)),
+    vscode.languages.registerHoverProvider(SELECTOR, hover),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new RuleCodeActions(diagnostics), { providedCodeActionKinds: RuleCodeActions.kinds }),
     vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, new DiagramSerializer(diagram)),
     ...registerCommands(diagram, exporter),

@@ -167,7 +167,7 @@ async function scan(options: Options): Promise<number> {
       const k = knowledge();
       const findings = findingsOf(k.rules, template, text, { overrides: config.rules, suppress: configSuppressionsFor(config, relativePath) });
       reports.push(fileReport(k, file, template, findings));
-      analysed.push({ path: file, template });
+      analysed.push({ path: file, template, findings });
     }
   }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Knowledge } from '../core/knowledge/knowledge';
 import { renderReportMarkdown } from '../core/render/reportMarkdown';
+import type { Finding } from '../core/rules/types';
+import type { Template } from '../core/template/model';
 import type { DiagramPanel } from './diagramPanel';
 import type { DocumentIndex } from './documentIndex';
 import type { Lazy } from './lazy';
@@ -40,6 +42,7 @@ export class ReportExporter {
     private readonly index: DocumentIndex,
     private readonly knowledge: Lazy<Knowledge>,
     private readonly version: string,
+    private readonly findings: (document: vscode.TextDocument, template: Template) => Promise<readonly Finding[]>,
   ) {}
 
   /**
@@ -60,7 +63,7 @@ export class ReportExporter {
     }
     const markdown = renderReportMarkdown(
       await this.knowledge.get(),
-      [{ path: vscode.workspace.asRelativePath(uri, false), template }],
+      [{ path: vscode.workspace.asRelativePath(uri, false), template, findings: await this.findings(document, template) }],
       { generator: `AWS Shared Responsibility Lens ${this.version}` },
     );
     let destination = target instanceof vscode.Uri ? target : undefined;

@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { unknownTypeProblems } from '../core/analysis/unknownTypes';
 import type { Knowledge } from '../core/knowledge/knowledge';
 import { configSuppressionsFor, isIgnored } from '../core/rules/config';
+import type { LensConfig } from '../core/rules/config';
 import { findingsOf } from '../core/rules/engine';
+import type { RuleOptions } from '../core/rules/engine';
+import type { Settings } from '../core/settings';
 import type { Finding, Severity } from '../core/rules/types';
 import { severityRank } from '../core/rules/types';
 import type { Template } from '../core/template/model';
@@ -97,6 +100,24 @@ export class DiagnosticsController implements vscode.Disposable {
     return analysed && analysed.version === document.version ? analysed : undefined;
   }
 
+  /**
+   * The findings of a document's current version, as the Problems panel shows them (settings and the configuration
+   * file applied): from the last analysis, or computed now when the debounced one has not run yet.
+   */
+  async findings(document: vscode.TextDocument, template: Template): Promise<readonly Finding[]> {
+    const current = this.current(document);
+    if (current?.template === template) return current.findings;
+    const settings = this.configuration.for(document.uri);
+    if (!settings.diagnosticsEnabled) return [];
+    const { config, relativePath } = await this.configFiles.for(document.uri);
+    const knowledge = await this.knowledge.get();
+    return findingsOf(knowledge.rules, template, document.getText(), this.options(config, settings, relativePath));
+  }
+
+  private options(config: LensConfig, settings: Settings, relativePath: string): RuleOptions {
+    return { overrides: new Map([...config.rules, ...settings.ruleSeverities]), suppress: configSuppressionsFor(config, relativePath) };
+  }
+
   /** Resolves once the document's diagnostics are computed for its current version (the tests wait on this). */
   async refresh(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
@@ -121,10 +142,12 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const [i, uri] of files.entries()) {
       if (token?.isCancellationRequested) break;
       progress?.report({ message: `${i + 1} of ${files.length}: ${vscode.workspace.asRelativePath(uri, false)}`, increment: 100 / files.length });
-      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+      const key = uri.toString();
+      // A document in an editor is read as edited; one whose tabs are closed, from disk like the rest.
+      const open = this.tabClosed.has(key) ? undefined : vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
       if (open) {
         await this.refresh(open);
-        if (this.analysed.has(uri.toString())) templates++;
+        if (this.analysed.has(key)) templates++;
         continue;
       }
       if (await this.scanFile(uri)) templates++;
@@ -165,8 +188,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const { config, relativePath } = await this.configFiles.for(uri);
     if (isIgnored(config, relativePath)) return undefined;
     const knowledge = await this.knowledge.get();
-    const overrides = new Map([...config.rules, ...settings.ruleSeverities]);
-    const findings = findingsOf(knowledge.rules, template, text, { overrides, suppress: configSuppressionsFor(config, relativePath) });
+    const findings = findingsOf(knowledge.rules, template, text, this.options(config, settings, relativePath));
     if (version !== undefined) this.analysed.set(key, { version, text, template, findings });
     const minimum = Math.max(severityRank(settings.minimumSeverity), severityRank(config.minimumSeverity ?? 'hint'));
     const document = { positionAt: (offset: number) => toPosition(template, offset) };

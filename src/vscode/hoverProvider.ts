@@ -6,6 +6,7 @@ import { resourceTypeAt } from '../core/template/model';
 import { COMMANDS, showDiagramLink } from './commands';
 import type { Configuration } from './configuration';
 import { toRange } from './convert';
+import type { DiagnosticsController } from './diagnostics';
 import type { DocumentIndex } from './documentIndex';
 import type { Lazy } from './lazy';
 
@@ -15,6 +16,7 @@ export class ResponsibilityHoverProvider implements vscode.HoverProvider {
     private readonly index: DocumentIndex,
     private readonly knowledge: Lazy<Knowledge>,
     private readonly configuration: Configuration,
+    private readonly diagnostics: DiagnosticsController,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -28,7 +30,8 @@ export class ResponsibilityHoverProvider implements vscode.HoverProvider {
     if (resource.kind === 'module') markdown = renderModuleMarkdown(knowledge, resource.type);
     else {
       const view = viewResource(knowledge, resource.type, resource, template);
-      markdown = view ? renderHoverMarkdown(knowledge, view) : renderUnknownTypeMarkdown(knowledge, resource.type);
+      const findings = (await this.diagnostics.findings(document, template)).filter((finding) => finding.resource === resource);
+      markdown = view ? renderHoverMarkdown(knowledge, view, findings) : renderUnknownTypeMarkdown(knowledge, resource.type);
     }
     if (!markdown) return undefined;
     // The core's Markdown has no command links (the CLI prints it); the link to the diagram is added here, on the

@@ -1,7 +1,7 @@
 // UI test: what a person sees. The packaged extension (.vsix) is installed into a fresh code-server
 // (VS Code 1.100.3 workbench); headless Debian Chromium is driven by playwright-core: open the sample
 // workspace, open a template from the Explorer, hover over a resource type with the real mouse, open the
-// Problems panel. A PNG screenshot of each step goes to test-results/screenshots/ (git-ignored).
+// Problems panel with the findings of a template. A PNG screenshot of each step goes to test-results/screenshots/ (git-ignored).
 //
 // Run through scripts/test.mjs (`npm run test:e2e`), which builds first and runs test/e2e/*.e2e.mjs with mocha.
 import assert from 'node:assert/strict';
@@ -70,15 +70,18 @@ describe('UI: the extension in the VS Code workbench (code-server + Chromium)', 
     await wb.screenshot('04-hover-json');
   });
 
-  it('opens the Problems panel', async () => {
+  it('lists a template\'s findings in the Problems panel, with their rule ids', async () => {
     await wb.dismissHover();
+    await wb.openFromExplorer('cloudformation', 'needs-work.yaml', 'AWSTemplateFormatVersion');
     await wb.editor.click({ position: { x: 300, y: 10 } }); // focus inside the workbench so the shortcut reaches it
     await wb.page.keyboard.press('Control+Shift+M');
     const panel = await wb.visible(wb.page.locator('.markers-panel'), 'the Problems panel');
-    // Either the extension's findings or VS Code's "No problems have been detected" message.
-    await wb.visible(panel.locator('.monaco-list-row, .message-box-container').first(), 'content in the Problems panel');
+    const finding = panel.locator('.monaco-list-row', { hasText: 'rds-instance-publicly-accessible' });
+    await wb.visible(finding.first(), 'the public database finding in the Problems panel');
     const rows = await panel.locator('.monaco-list-row').allInnerTexts();
-    console.log(`      Problems panel: ${rows.length ? rows.slice(0, 5).map((r) => r.replace(/\s+/g, ' ')).join(' | ') : 'no problems listed'}`);
+    console.log(`      Problems panel: ${rows.slice(0, 4).map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
+    assert.ok(rows.some((r) => /SRM Lens/.test(r) && /iam-managed-policy-admin-access/.test(r)), 'the admin policy finding is listed with its source');
+    assert.ok(rows.some((r) => /vpc-sg-ingress-admin-ports-open/.test(r)), 'the open SSH finding is listed');
     await wb.screenshot('05-problems-panel');
   });
 });

@@ -2,12 +2,34 @@ import type { ResourceView, ShiftOutcome } from '../analysis/resourceView';
 import type { Knowledge } from '../knowledge/knowledge';
 import { SRM_PAGE_URL } from '../knowledge/knowledge';
 import type { Category, ResponsibilityItem } from '../knowledge/types';
+import type { Finding, Severity } from '../rules/types';
+import { severityRank } from '../rules/types';
 
 const CATEGORY_LABEL: Record<Category, string> = {
   infrastructure: 'infrastructure service',
   container: 'container service (managed platform)',
   abstracted: 'abstracted service',
 };
+
+const SEVERITY_MARK: Record<Severity, string> = { error: '✗ error', warning: '⚠ warning', information: 'ℹ info', hint: '· AWS default' };
+
+/** The findings of the rules on this resource, most severe first; suppressed ones say who suppressed them. */
+function findingLines(knowledge: Knowledge, findings: readonly Finding[]): string[] {
+  const sorted = [...findings].sort((a, b) => Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)) || severityRank(b.severity) - severityRank(a.severity));
+  const lines = ['**In this template**'];
+  for (const finding of sorted) {
+    const domain = knowledge.domain(finding.rule.domain)?.short_label ?? finding.rule.domain;
+    const controls = finding.rule.controls.length > 0 ? ` · ${finding.rule.controls.join(', ')}` : '';
+    const where = `\`${finding.rule.id}\`${controls}`;
+    if (finding.suppressed) {
+      const reason = finding.suppressed.reason ? `: ${escapeMarkdown(finding.suppressed.reason)}` : '';
+      lines.push(`- *suppressed (${finding.suppressed.by}${reason})*: ${finding.rule.title} (${where})`);
+    } else {
+      lines.push(`- **${SEVERITY_MARK[finding.severity]}** · ${domain}: ${finding.message} (${where})`);
+    }
+  }
+  return lines;
+}
 
 /** Escapes text from a template (logical IDs, values) so Markdown shows it literally. */
 export function escapeMarkdown(text: string): string {
@@ -19,7 +41,7 @@ export function escapeMarkdown(text: string): string {
  * domain (with what this resource configures), the shifts its configuration causes, and links. Also what
  * `srm-lens explain` prints. Compact on purpose: details live behind the links.
  */
-export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView): string {
+export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView, findings: readonly Finding[] = []): string {
   const { profile } = view;
   const out: string[] = [];
   const categoryText = view.categoryShift?.state
@@ -27,6 +49,8 @@ export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView): s
     : CATEGORY_LABEL[view.category] + (profile.category.basis === 'derived' ? ' (our classification)' : '');
   out.push(`**${profile.service.name}** · \`${profile.type}\` · ${categoryText}`);
   out.push('');
+  // What this template leaves open comes first: the part of the hover only this resource has.
+  if (findings.length > 0) out.push(...findingLines(knowledge, findings), '');
   if (profile.availability) out.push(`*Not in the pinned AWS provider (${knowledge.tfProviderVersion}): ${profile.availability}.*`, '');
   if (profile.dataSource) {
     out.push(`**Data source**: reads an existing ${profile.service.name} resource and creates or changes nothing. The duties below belong to whoever manages that resource.`);

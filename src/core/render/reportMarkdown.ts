@@ -1,5 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { SRM_PAGE_URL } from '../knowledge/knowledge';
+import type { Finding } from '../rules/types';
+import { severityRank } from '../rules/types';
 import type { Template } from '../template/model';
 import { buildResourceDiagram, CATEGORY_TEXT, modelLayers } from './diagramModel';
 import type { DiagramItem, DiagramLink, DiagramShift, DomainCell, ResourceDiagram } from './diagramTypes';
@@ -10,6 +12,8 @@ export interface ReportFile {
   /** As shown in the report: a workspace-relative path or the path given on the command line. */
   readonly path: string;
   readonly template: Template;
+  /** The findings of the rules on this file (rules/engine.ts); listed per resource. */
+  readonly findings?: readonly Finding[];
 }
 
 export interface ReportOptions {
@@ -75,19 +79,41 @@ function fileSection(knowledge: Knowledge, file: ReportFile): string[] {
       `${plural(totals.unaddressed, 'duty')} not addressed in this template, ${totals.undecidable} depending on a value the template does not fix.`,
     '',
   );
-  out.push('| Resource | Type | Category | Configured here | Not addressed here | Depends on a value |');
-  out.push('| --- | --- | --- | --- | --- | --- |');
+  const ruleFindings = (id: string) => (file.findings ?? []).filter((finding) => finding.resource.id === id && !finding.suppressed);
+  out.push('| Resource | Type | Category | Configured here | Not addressed here | Depends on a value | Findings |');
+  out.push('| --- | --- | --- | --- | --- | --- | --- |');
   for (const diagram of diagrams) {
     const configured = customerItems(diagram).filter((item) => item.evidence?.state === 'configured').length;
     out.push(
-      `| ${cell(escapeMarkdown(diagram.id))} | ${code(diagram.type)} | ${cell(categoryText(diagram))} | ${configured} | ${findings(diagram).length} | ${dependencies(diagram).length} |`,
+      `| ${cell(escapeMarkdown(diagram.id))} | ${code(diagram.type)} | ${cell(categoryText(diagram))} | ${configured} | ${findings(diagram).length} | ${dependencies(diagram).length} | ${severityCounts(ruleFindings(diagram.id))} |`,
     );
   }
-  for (const diagram of diagrams) out.push('', ...resourceSection(diagram));
+  for (const diagram of diagrams) {
+    out.push('', ...resourceSection(diagram, (file.findings ?? []).filter((finding) => finding.resource.id === diagram.id)));
+  }
   return out;
 }
 
-function resourceSection(diagram: ResourceDiagram): string[] {
+function severityCounts(findings: readonly Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.severity, (counts.get(finding.severity) ?? 0) + 1);
+  const order = ['error', 'warning', 'information', 'hint'];
+  return order.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`).join(', ') || '–';
+}
+
+function findingSection(findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return [];
+  const out = ['', '**Findings**', ''];
+  const sorted = [...findings].sort((a, b) => Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)) || severityRank(b.severity) - severityRank(a.severity));
+  for (const finding of sorted) {
+    const controls = finding.rule.controls.length > 0 ? ` (Security Hub: ${finding.rule.controls.join(', ')})` : '';
+    const suppressed = finding.suppressed ? ` *Suppressed (${finding.suppressed.by})${finding.suppressed.reason ? `: ${escapeMarkdown(finding.suppressed.reason)}` : ''}.*` : '';
+    out.push(`- **${finding.severity}** ${code(finding.rule.id)}: ${escapeMarkdown(finding.message)}${controls}${suppressed}`);
+  }
+  return out;
+}
+
+function resourceSection(diagram: ResourceDiagram, ruleFindings: readonly Finding[]): string[] {
   const out = [`### ${escapeMarkdown(diagram.id)} · ${code(diagram.type)}`, ''];
   const headline = [diagram.service, categoryText(diagram)].filter(Boolean).join(' · ');
   out.push(headline + (diagram.categoryBasis === 'derived' ? ' (our classification)' : ''));
@@ -96,6 +122,7 @@ function resourceSection(diagram: ResourceDiagram): string[] {
     out.push('', diagram.links.map(link).join(' · '));
     return out;
   }
+  out.push(...findingSection(ruleFindings));
   if (diagram.shifts.length > 0) {
     out.push('', '**As written**', '');
     for (const shift of diagram.shifts) out.push(`- ${shiftText(shift)}`);

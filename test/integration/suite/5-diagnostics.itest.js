@@ -2,7 +2,7 @@
 // vscode.executeCodeActionProvider, the suppress and Scan Workspace commands.
 const assert = require('assert');
 const vscode = require('vscode');
-const { extension, fixtureUri, openFixture, positionOf, waitFor } = require('./helpers');
+const { extension, fixtureUri, openFixture, positionOf, responsibilityHoverAt, waitFor } = require('./helpers');
 
 const SOURCE = 'SRM Lens';
 
@@ -44,6 +44,14 @@ describe('diagnostics', () => {
     assert.strictEqual(doc.getText(unencrypted.range), 'Database', 'an absent property puts the finding on the logical ID');
     const ssh = found.filter((d) => d.diagnostic.range.start.line >= positionOf(doc, 'SecurityGroupIngress').line);
     assert.ok(ssh.some((d) => d.diagnostic.severity === vscode.DiagnosticSeverity.Error), 'SSH open to the world is an error');
+  });
+
+  it('leads the hover of the resource with its findings', async () => {
+    const hover = await responsibilityHoverAt(doc, positionOf(doc, 'AWS::RDS::DBInstance', { delta: 5 }));
+    assert.ok(hover, 'no responsibility hover on the database');
+    const lines = hover.markdown.split('\n');
+    assert.strictEqual(lines[2], '**In this template**', hover.markdown);
+    assert.match(lines[3], /✗ error.*rds-instance-publicly-accessible/);
   });
 
   it('applies a quick fix and the finding goes', async () => {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { viewResource } from '../../../src/core/analysis/resourceView';
 import { escapeMarkdown, renderHoverMarkdown, renderUnknownTypeMarkdown } from '../../../src/core/render/hoverMarkdown';
+import { findingsOf } from '../../../src/core/rules/engine';
 import { parseCloudFormation } from '../../../src/core/template/cloudformation';
 import { fixture, knowledge, ROOT } from '../helpers';
 
@@ -28,6 +29,18 @@ function assertGolden(name: string, actual: string) {
 }
 
 describe('hover Markdown', () => {
+  it('leads with this resource\'s findings, most severe first, right under the header', () => {
+    const db = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n';
+    const dbTemplate = parseCloudFormation(db)!;
+    const resource = dbTemplate.resources[0]!;
+    const findings = findingsOf(knowledge().rules, dbTemplate, db);
+    const md = renderHoverMarkdown(knowledge(), viewResource(knowledge(), resource.type, resource, dbTemplate)!, findings);
+    const lines = md.split('\n');
+    assert.equal(lines[2], '**In this template**');
+    assert.match(lines[3]!, /^- \*\*✗ error\*\* · .*`rds-instance-publicly-accessible` · RDS\.2\)$/);
+    assert.ok(md.indexOf('In this template') < md.indexOf('AWS secures'));
+  });
+
   it('S3: service and category in one line, both sides, stated and derived sources, links', () => {
     const md = hoverFor('LogsBucket');
     const lines = md.split('\n');

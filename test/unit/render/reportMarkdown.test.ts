@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderReportMarkdown } from '../../../src/core/render/reportMarkdown';
+import { findingsOf } from '../../../src/core/rules/engine';
 import { parseCloudFormation } from '../../../src/core/template/cloudformation';
 import { fixture, knowledge, ROOT } from '../helpers';
 
@@ -22,12 +23,24 @@ function section(markdown: string, heading: string): string {
 }
 
 describe('responsibility report (Markdown)', () => {
+  it('lists the findings of the rules per resource, most severe first, suppressed ones marked', () => {
+    const text = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      # srm-lens:ignore rds-instance-multi-az one AZ is enough for tests\n      PubliclyAccessible: true\n';
+    const template = parseCloudFormation(text)!;
+    const findings = findingsOf(knowledge().rules, template, text);
+    const md = renderReportMarkdown(knowledge(), [{ path: 'db.yaml', template, findings }], GENERATOR);
+    assert.match(md, /^\| Db \| `AWS::RDS::DBInstance` \| .* \| 1 error, 1 warning, \d+ information.* \|$/m);
+    const db = section(md, 'Db');
+    assert.match(db, /\*\*Findings\*\*\n\n- \*\*error\*\* `rds-instance-publicly-accessible`: .*\(Security Hub: RDS\.2\)/);
+    assert.match(db, /`rds-instance-multi-az`: .* \*Suppressed \(inline\): one AZ is enough for tests\.\*/);
+    assert.ok(db.indexOf('rds-instance-publicly-accessible') < db.indexOf('rds-instance-multi-az'), 'suppressed findings come last');
+  });
+
   it('has a summary table and, per resource, its category, AWS’s side, your side and what is not addressed', () => {
     const md = report('cfn/app.yaml');
     assert.match(md, /^# Shared responsibility report\n/);
     assert.match(md, /^## `cfn\/app\.yaml` \(CloudFormation YAML\)$/m);
-    assert.match(md, /^\| Resource \| Type \| Category \| Configured here \| Not addressed here \| Depends on a value \|$/m);
-    assert.match(md, /^\| PlainBucket \| `AWS::S3::Bucket` \| abstracted service \| 0 \| \d+ \| 0 \|$/m);
+    assert.match(md, /^\| Resource \| Type \| Category \| Configured here \| Not addressed here \| Depends on a value \| Findings \|$/m);
+    assert.match(md, /^\| PlainBucket \| `AWS::S3::Bucket` \| abstracted service \| 0 \| \d+ \| 0 \| – \|$/m);
 
     const plain = section(md, 'PlainBucket');
     assert.match(plain, /Amazon S3 · abstracted service/);
@@ -62,7 +75,7 @@ describe('responsibility report (Markdown)', () => {
     assert.match(md, /### \\<img src=x onerror=alert\\\(1\\\)\\> · `AWS::S3::Bucket`/);
     for (const row of md.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'))) {
       const cells = row.replace(/\\\|/g, '').split('|').length - 2;
-      assert.ok(cells === 6 || cells === 4, `a table row has ${cells} cells: ${row}`);
+      assert.ok(cells === 7 || cells === 4, `a table row has ${cells} cells: ${row}`);
     }
   });
 
@@ -77,7 +90,10 @@ describe('responsibility report (Markdown)', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'scan', file, '--format', 'markdown'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    const expected = renderReportMarkdown(knowledge(), [{ path: file, template: parseCloudFormation(fixture('cfn/app.yaml'))! }], { generator: `srm-lens ${version}` });
+    const text = fixture('cfn/app.yaml');
+    const template = parseCloudFormation(text)!;
+    const findings = findingsOf(knowledge().rules, template, text);
+    const expected = renderReportMarkdown(knowledge(), [{ path: file, template, findings }], { generator: `srm-lens ${version}` });
     assert.equal(result.stdout, expected);
   });
 

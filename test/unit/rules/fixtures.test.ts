@@ -32,6 +32,11 @@ describe('rules on their fixtures (test/fixtures/rules/<rule>/{fail,pass}.{yaml,
     assert.ok(rules.length >= 80, `${rules.length} rules`);
   });
 
+  it('the README\'s table of rules is generated from data/rules and current', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'rules-table.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+  });
+
   it('the JSON fixtures are generated from the YAML ones and current', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'fixtures-json.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
