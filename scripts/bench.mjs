@@ -18,6 +18,7 @@ const { renderHoverMarkdown } = out('src/core/render/hoverMarkdown.js');
 const { resourceTypeAt } = out('src/core/template/model.js');
 const { loadHclParser, loadKnowledge } = out('src/node/loadKnowledge.js');
 const { INTRINSIC_TAGS } = out('src/core/syntax/yaml.js');
+const { findingsOf } = out('src/core/rules/engine.js');
 
 const results = [];
 function report(name, value, unit, target) {
@@ -51,12 +52,16 @@ function time(fn, runs = 5) {
       languages: new Proxy({}, { get: () => () => disposable }),
       // Every event and registration of the API returns a disposable; nothing else is called at activation.
       workspace: new Proxy({ fs: {}, textDocuments: [] }, { get: (target, key) => (key in target ? target[key] : () => disposable) }),
-      window: new Proxy({}, { get: () => () => disposable }),
+      window: new Proxy({ tabGroups: disposable }, { get: (target, key) => (key in target ? target[key] : () => disposable) }),
       commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
       Uri: { joinPath: () => ({}), parse: () => ({}) },
       EventEmitter: class { event = () => disposable; fire() {} dispose() {} },
       Disposable: class { static from() { return disposable; } dispose() {} },
       ExtensionMode: { Production: 1, Development: 2, Test: 3 },
+      DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+      CodeActionKind: { QuickFix: { value: 'quickfix' } },
+      ProgressLocation: { Notification: 15 },
+      TabInputText: class {},
     },
     { get: (target, key) => (key in target ? target[key] : new Proxy(function () {}, { get: () => () => disposable, construct: () => ({}) })) },
   );
@@ -99,6 +104,12 @@ const { ms: analyseMs, result: bigTemplateResult } = time(() => analyzeDocument(
 report(`YAML parser alone, ${(big.length / 1024 / 1024).toFixed(2)} MB template`, yamlOnly, 'ms');
 report(`analyzeDocument, same template (${bigTemplateResult.resources.length} resources)`, analyseMs, 'ms');
 report('analysis / parser time', analyseMs / yamlOnly, 'x', 1.5);
+const { ms: rulesMs, result: bigFindings } = time(() => {
+  const template = analyzeDocument(big);
+  return findingsOf(knowledge.rules, template, big);
+}, 5);
+report(`analysis with the rules (${bigFindings.length} findings)`, rulesMs, 'ms');
+report('analysis with the rules / parser time', rulesMs / yamlOnly, 'x', 1.5);
 const { ms: viewAllMs } = time(() => {
   for (const resource of bigTemplateResult.resources) viewResource(knowledge, resource.type, resource, bigTemplateResult);
 }, 3);
