@@ -8,7 +8,7 @@
 //   agreed pass   neither does, where the expectation says the resource passes (checkov's passing list; for
 //                 cfn_nag, the file's other resources of a type the rule covers, since its spec lists every
 //                 resource it expects)
-//   ours only     we flag it, they expect a pass or do not list it
+//   ours only     we flag it, they expect a pass (checkov: a resource in neither of its lists is not judged, not counted)
 //   theirs only   they flag it, we do not
 // "We flag" means a finding of the rule that is not suppressed and is at the rule's own severity or above: a
 // finding downgraded to `hint` (an AWS default covers it) or `information` (depends on a parameter) is not a flag;
@@ -220,7 +220,7 @@ function compare(rules, expectations, ours) {
           unclaimedInCorpus.push(`${rule.id} ${key}`);
           continue;
         }
-        const row = { rule, tool, check, files: 0, agreedFlag: 0, agreedPass: 0, oursOnly: 0, theirsOnly: 0, theirsSoft: 0, notScanned: 0, sibling: 0 };
+        const row = { rule, tool, check, files: 0, agreedFlag: 0, agreedPass: 0, oursOnly: 0, theirsOnly: 0, theirsSoft: 0, notScanned: 0, sibling: 0, notJudged: 0 };
         const record = (file, resource, kind, theirs, we) => disagreements.push({ rule: rule.id, severity: rule.severity, tool, check, file, resource, kind, theirs, we });
         for (const entry of entries) {
           const scanned = ours.byFile.get(entry.file);
@@ -323,8 +323,15 @@ function compare(rules, expectations, ours) {
               row.sibling++;
               continue;
             }
+            // checkov lists both the failing and the passing resources of its check: one in neither list is a
+            // resource it does not judge (another type, another shape), so it says nothing about precision.
+            if (entry.kind !== 'nag' && !entry.partial) {
+              row.notJudged++;
+              record(entry.file, resource, 'not judged by them', 'not listed as failing or passing', describeOurs(fs));
+              continue;
+            }
             row.oursOnly++;
-            record(entry.file, resource, 'ours only', entry.kind === 'nag' ? 'not flagged' : entry.partial ? 'not listed (only failing resources known)' : 'not listed', describeOurs(fs));
+            record(entry.file, resource, 'ours only', entry.kind === 'nag' ? 'not flagged' : 'not listed (only failing resources known)', describeOurs(fs));
           }
           if (counted) row.files++;
         }
@@ -489,7 +496,7 @@ function main() {
     ...notes.map((n) => `- ${n}`),
     ...(unclaimedNote ? [`- ${unclaimedNote}`] : []),
     '',
-    'agreed flag: both flag the resource; agreed pass: neither does where the expectation says it passes; ours only: we flag, they expect a pass or do not list it; theirs only: they flag, we do not (we soft: we only gave a hint, an information or a suppressed finding). Precision = agreed flag / (agreed flag + ours only); recall = agreed flag / (agreed flag + theirs only).',
+    'agreed flag: both flag the resource; agreed pass: neither does where the expectation says it passes; ours only: we flag, they expect a pass (a resource checkov lists neither as failing nor as passing is not counted); theirs only: they flag, we do not (we soft: we only gave a hint, an information or a suppressed finding). Precision = agreed flag / (agreed flag + ours only); recall = agreed flag / (agreed flag + theirs only).',
   ];
   if (problems.length) md.push('', '## In our output', '', ...problems.map((p) => `- ${mdEscape(p)}`));
   if (options.verbose)

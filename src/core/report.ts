@@ -4,7 +4,7 @@ import { viewResource } from './analysis/resourceView';
 import type { ShiftOutcome } from './analysis/resourceView';
 import type { Knowledge } from './knowledge/knowledge';
 import { SRM_PAGE_URL } from './knowledge/knowledge';
-import type { Category, ResponsibilityItem } from './knowledge/types';
+import type { Category, DefaultItem, ResponsibilityItem } from './knowledge/types';
 import type { Range } from './syntax/lineIndex';
 import type { Finding, Rule, SuppressedBy } from './rules/types';
 import type { Template, TemplateFormat } from './template/model';
@@ -84,6 +84,8 @@ export interface ExplainReport {
   readonly description: string;
   readonly equivalents: readonly string[];
   readonly aws: readonly ExplainItem[];
+  /** What AWS sets when the template says nothing: not AWS's responsibility; keeping or changing it is yours. */
+  readonly defaults: readonly ExplainDefault[];
   readonly customer: readonly ExplainItem[];
   readonly shifts: readonly { readonly when: string; readonly text: string }[];
   readonly runtimeChecks: readonly { readonly control: string; readonly text: string }[];
@@ -96,6 +98,15 @@ interface ExplainItem {
   readonly basis: 'stated' | 'derived';
   readonly source: string;
   readonly controls?: readonly string[];
+}
+
+interface ExplainDefault {
+  readonly domain: string;
+  readonly text: string;
+  readonly since: string;
+  readonly basis: 'stated' | 'derived';
+  readonly source: string;
+  readonly keep?: string;
 }
 
 /** `explain --format json`, or undefined for a type the catalog does not hold. */
@@ -120,6 +131,14 @@ export function explainReport(knowledge: Knowledge, type: string): ExplainReport
     description: profile.description,
     equivalents: profile.equivalents,
     aws: view.aws.map(item),
+    defaults: view.defaults.map((entry: DefaultItem): ExplainDefault => ({
+      domain: knowledge.domain(entry.domain)?.label ?? entry.domain,
+      text: entry.text,
+      since: entry.since,
+      basis: entry.basis,
+      source: knowledge.source(entry.sources[0]?.ref ?? '')?.url ?? '',
+      ...(entry.keep ? { keep: entry.keep } : {}),
+    })),
     customer: view.customer.flatMap(({ items }) => items.map(item)),
     shifts: profile.shifts.flatMap((shift) =>
       shift.states.map((state) => ({ when: `${shift.title}: ${state.label}`, text: shiftStateText(state) })),

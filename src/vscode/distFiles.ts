@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Knowledge } from '../core/knowledge/knowledge';
 import { DATA_FILES, knowledgeFromJson } from '../core/knowledge/load';
-import type { DataTexts } from '../core/knowledge/load';
+import type { DataFile } from '../core/knowledge/load';
 import { HclParser } from '../core/syntax/hcl';
 
 // Files shipped in dist/, read through workspace.fs so the same code works on the desktop and on the web.
@@ -16,7 +16,8 @@ export async function loadKnowledge(extensionUri: vscode.Uri): Promise<Knowledge
   const entries = await Promise.all(
     Object.entries(DATA_FILES).map(async ([key, file]) => [key, decoder.decode(await readDist(extensionUri, 'data', file))]),
   );
-  return knowledgeFromJson(Object.fromEntries(entries) as DataTexts);
+  const texts = Object.fromEntries(entries) as Record<DataFile, string>;
+  return knowledgeFromJson((file) => texts[file]);
 }
 
 /** The HCL parser, from the two wasm files beside the bundle. */

@@ -1,7 +1,7 @@
 // Builds the diagram's DOM from the model the host sends. Browser-only; text only through dom.ts.
 import type {
-  DiagramItem, DiagramLayer, DiagramLink, DiagramModel, DiagramShift, DomainCell, DomainStatus, LayerOwner, ModelLayer,
-  ResourceDiagram, ResourceSummary,
+  DiagramDefault, DiagramItem, DiagramLayer, DiagramLink, DiagramModel, DiagramShift, DomainCell, DomainStatus, LayerOwner,
+  ModelLayer, ResourceDiagram, ResourceSummary,
 } from '../core/render/diagramTypes';
 import { append, h, isSafeUrl } from './dom';
 
@@ -167,9 +167,10 @@ export function resourceDiagram(resource: ResourceDiagram, expanded: ReadonlySet
   const main = h('main', { class: 'diagram', 'aria-label': `Shared responsibility diagram for ${resource.id}` });
   main.appendChild(resourceHeader(resource, handlers));
   if (resource.note) main.appendChild(h('p', { class: 'note' }, resource.note));
-  if (resource.layers.length > 0) main.appendChild(model(resource.layers, expanded, handlers, resource.shifts, resource.id));
+  if (resource.layers.length > 0) main.appendChild(model(resource.layers, expanded, handlers, resource.shifts, resource.id, resource.defaults));
   if (resource.summary) main.appendChild(h('p', { class: 'summary' }, resource.summary));
   if (resource.shifts.length > 0) main.appendChild(shiftList(resource.shifts));
+  if (resource.defaults.length > 0) main.appendChild(defaultList(resource.defaults, handlers));
   if (resource.domains.length > 0) main.appendChild(domainTable(resource.domains));
   if (resource.runtimeChecks.length > 0) {
     main.appendChild(h('p', { class: 'muted' }, `Checked only at runtime by Security Hub (a template cannot prove them): ${resource.runtimeChecks.map((c) => c.control).join(', ')}.`));
@@ -203,6 +204,31 @@ function shiftList(shifts: readonly DiagramShift[]): HTMLElement {
   );
 }
 
+/** What AWS sets when the template says nothing: apart from AWS's duties, because keeping a default is the customer's. */
+function defaultList(defaults: readonly DiagramDefault[], handlers: ViewHandlers): HTMLElement {
+  return h(
+    'section',
+    { class: 'defaults', 'aria-labelledby': 'defaults-title' },
+    h('h3', { class: 'section-title', id: 'defaults-title' }, 'AWS defaults'),
+    h('p', { class: 'muted' }, 'What AWS sets when the template says nothing. A default is not AWS’s responsibility: keeping or changing it is yours.'),
+    h('ul', { class: 'items' }, ...defaults.map((item) => defaultElement(item, handlers))),
+  );
+}
+
+function defaultElement(item: DiagramDefault, handlers: ViewHandlers): HTMLElement {
+  const element = h('li', { class: 'item side-default' }, h('span', { class: 'badge default' }, 'AWS default'), ' ', h('span', { class: 'item-text' }, item.text));
+  const meta = h('div', { class: 'item-meta' }, h('span', { class: 'since' }, `since ${item.since}`));
+  const status = item.status;
+  if (status?.state === 'relied_on') append(meta, h('span', { class: 'evidence' }, 'relied on here'));
+  else if (status?.state === 'replaced') append(meta, h('span', { class: 'evidence status-configured' }, h('code', {}, status.path ?? ''), ' set here instead'));
+  else if (status) append(meta, h('span', { class: 'evidence status-undecidable' }, h('code', {}, status.path ?? ''), ` depends on ${status.because ?? 'a parameter'}`));
+  if (item.keep) append(meta, h('span', { class: 'keep' }, item.keep));
+  append(meta, h('span', { class: `basis basis-${item.basis}`, title: item.basis === 'stated' ? 'AWS states this (linked)' : 'Our reading, linked to what it is derived from' }, item.basis === 'stated' ? 'stated by AWS' : 'derived'));
+  for (const source of item.sources) append(meta, linkElement(source, handlers));
+  element.appendChild(meta);
+  return element;
+}
+
 function shiftItem(shift: DiagramShift): HTMLElement {
   const item = h('li', { class: `shift shift-${shift.state}` });
   append(item, h('span', { class: 'shift-title' }, `${shift.title}: `));
@@ -224,7 +250,14 @@ function shiftItem(shift: DiagramShift): HTMLElement {
  * AWS's (security of the cloud). With a resource, each layer shows its owner for that resource and expands to
  * the items behind it; without one, the generic model.
  */
-export function model(layers: readonly (DiagramLayer | ModelLayer)[], expanded: ReadonlySet<string>, handlers: ViewHandlers, shifts: readonly DiagramShift[] = [], resourceId?: string): HTMLElement {
+export function model(
+  layers: readonly (DiagramLayer | ModelLayer)[],
+  expanded: ReadonlySet<string>,
+  handlers: ViewHandlers,
+  shifts: readonly DiagramShift[] = [],
+  resourceId?: string,
+  defaults: readonly DiagramDefault[] = [],
+): HTMLElement {
   const section = h('section', { class: 'model', 'aria-label': 'The Shared Responsibility Model' });
   const toggles: HTMLButtonElement[] = [];
   if (layers.some(isResourceLayer)) {
@@ -267,7 +300,7 @@ export function model(layers: readonly (DiagramLayer | ModelLayer)[], expanded: 
       rowDetails = [];
     };
     for (const layer of layers.filter((l) => l.side === side)) {
-      const { box, details, toggle } = layerBox(layer, expanded.has(layer.id), handlers, shifts);
+      const { box, details, toggle } = layerBox(layer, expanded.has(layer.id), handlers, shifts, defaults);
       if (toggle) toggles.push(toggle);
       if (layer.group) {
         if (!row || rowGroup !== layer.group) {
@@ -300,6 +333,7 @@ function layerBox(
   open: boolean,
   handlers: ViewHandlers,
   shifts: readonly DiagramShift[],
+  defaults: readonly DiagramDefault[],
 ): { box: HTMLElement; details?: HTMLElement; toggle?: HTMLButtonElement } {
   const owner: LayerOwner = isResourceLayer(layer) ? layer.owner : layer.side;
   const grouped = layer.group !== undefined;
@@ -311,6 +345,7 @@ function layerBox(
     return { box };
   }
   const itemsId = `layer-items-${layer.id}`;
+  const layerDefaults = defaults.filter((item) => layer.defaults.includes(item.id));
   const moved = layer.shifts.length > 0;
   const count = layer.items.length;
   const findings = layer.items.filter((i) => i.evidence?.state === 'not_set' && !i.dependsOn).length;
@@ -331,11 +366,15 @@ function layerBox(
       count > 0 ? h('span', { class: 'layer-count', title: `${count} ${count === 1 ? 'item' : 'items'}` }, `${count}`) : undefined,
       findings > 0 ? h('span', { class: 'layer-findings', title: 'not addressed in this template' }, `○ ${findings}`) : undefined,
       moved ? h('span', { class: 'layer-moved', title: 'moved by this resource’s configuration' }, '⇅') : undefined,
+      layerDefaults.length > 0 ? h('span', { class: 'badge default', title: 'an AWS default applies here; keeping or changing it is yours' }, 'default') : undefined,
     ),
   );
   const details = h('div', { class: `layer-items owner-${owner}${grouped ? ' layer-items-wide' : ''}`, id: itemsId, hidden: !open });
   if (grouped) append(details, h('p', { class: 'layer-items-title' }, layer.label));
   append(details, h('p', { class: 'owner-note' }, layer.ownerNote));
+  for (const item of layerDefaults) {
+    append(details, h('p', { class: 'layer-shift' }, h('span', { class: 'badge default' }, 'AWS default'), ` ${item.text} (since ${item.since}). Not AWS’s responsibility: keeping or changing it is yours.`));
+  }
   for (const shift of shifts.filter((s) => layer.shifts.includes(s.id))) {
     append(details, h('p', { class: 'layer-shift' }, h('span', { class: 'layer-moved', 'aria-hidden': 'true' }, '⇅ '), shiftSentence(shift)));
   }

@@ -69,8 +69,19 @@ export class Workbench {
   async openFromExplorer(folder, file, marker) {
     const fileRow = this.explorerRow(file);
     if (!(await fileRow.isVisible())) await (await this.visible(this.explorerRow(folder), `the ${folder}/ folder in the Explorer`)).click();
-    await (await this.visible(fileRow, `${folder}/${file} in the Explorer`)).click();
-    await this.visible(this.page.locator('.tabs-container .tab.active', { hasText: file }), `an editor tab for ${file}`);
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: file });
+    // On a busy machine the Explorer may re-render the row between finding and clicking it, and the click is lost:
+    // the signal is the editor tab, so click again until it appears (opening a file twice is harmless).
+    const deadline = Date.now() + STEP_TIMEOUT;
+    for (;;) {
+      await (await this.visible(fileRow, `${folder}/${file} in the Explorer`)).click();
+      try {
+        await tab.waitFor({ state: 'visible', timeout: 5000 });
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`Timed out after ${STEP_TIMEOUT / 1000}s waiting for an editor tab for ${file}`);
+      }
+    }
     await this.visible(this.editor.locator('.view-lines', { hasText: marker }), `the text of ${file} in the editor`);
   }
 

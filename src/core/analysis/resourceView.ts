@@ -1,5 +1,5 @@
 import type { Knowledge, TypeProfile } from '../knowledge/knowledge';
-import type { Category, ResponsibilityItem, Shift, ShiftState } from '../knowledge/types';
+import type { Category, DefaultItem, ResponsibilityItem, Shift, ShiftState } from '../knowledge/types';
 import { conditionFor, evaluate } from '../template/conditions';
 import type { Truth } from '../template/conditions';
 import type { Dialect, Resource, Template } from '../template/model';
@@ -25,6 +25,17 @@ export interface EvidenceStatus {
   readonly because?: string;
 }
 
+/**
+ * Whether this resource relies on an AWS default: `relied_on` when none of the settings that replace it is set,
+ * `replaced` when one is (the template then decides), `undecided` when that depends on a parameter or variable.
+ */
+export interface DefaultStatus {
+  readonly state: 'relied_on' | 'replaced' | 'undecided';
+  /** The setting found (replaced) or the one that could not be decided. */
+  readonly path?: string;
+  readonly because?: string;
+}
+
 /** A type profile applied to one resource as written: shifts decided, items filtered, evidence checked. */
 export interface ResourceView {
   readonly profile: TypeProfile;
@@ -34,6 +45,10 @@ export interface ResourceView {
   readonly categoryShift: ShiftOutcome | undefined;
   readonly shifts: readonly ShiftOutcome[];
   readonly aws: readonly ResponsibilityItem[];
+  /** What AWS sets when the template says nothing, as far as it applies to this resource. */
+  readonly defaults: readonly DefaultItem[];
+  /** For each default with settings that replace it: whether this resource relies on it. */
+  readonly defaultStatus: ReadonlyMap<string, DefaultStatus>;
   readonly customer: readonly {
     readonly domain: TypeProfile['customer'][number]['domain'];
     readonly items: readonly ResponsibilityItem[];
@@ -66,7 +81,7 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
     : [];
   const categoryShift = shifts.find((outcome) => outcome.state?.category !== undefined);
   const conditional = new Map<string, string>();
-  const applies = (item: ResponsibilityItem): boolean => {
+  const applies = (item: ResponsibilityItem | DefaultItem): boolean => {
     if (!item.applies_when) return true;
     const condition = conditionFor(item.applies_when, dialect);
     if (!condition || !hasResource) return true;
@@ -84,12 +99,23 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
     const items = (entry as readonly ResponsibilityItem[]).filter(applies);
     if (hasResource) {
       for (const item of items) {
-        const status = checkEvidence(item, dialect, properties, context, profile.properties);
+        const status = firstSetting(item.evidence?.[dialect], dialect, properties, context, profile.properties);
         if (status) evidence.set(item.id, status);
       }
     }
     return { domain, items };
   });
+
+  const defaults = profile.defaults.filter(applies);
+  const defaultStatus = new Map<string, DefaultStatus>();
+  if (hasResource) {
+    for (const item of defaults) {
+      const setting = firstSetting(item.overridden_by?.[dialect], dialect, properties, context, profile.properties);
+      if (!setting) continue;
+      const { state, ...rest } = setting;
+      defaultStatus.set(item.id, { state: state === 'configured' ? 'replaced' : state === 'undecided' ? 'undecided' : 'relied_on', ...rest });
+    }
+  }
 
   return {
     profile,
@@ -98,6 +124,8 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
     categoryShift,
     shifts,
     aws: profile.aws.filter(applies),
+    defaults,
+    defaultStatus,
     customer,
     evidence,
     conditional,
@@ -149,17 +177,21 @@ function decideShift(shift: Shift, type: string, dialect: Dialect, own: Resource
   return { shift, state: undefined, possible, ...(because ? { because } : {}) };
 }
 
-function checkEvidence(
-  item: ResponsibilityItem,
+/**
+ * The first of some settings (evidence of a duty, or what replaces a default) that this resource sets: configured,
+ * not set, or undecided; undefined when none of the paths can exist on the hovered type.
+ */
+function firstSetting(
+  settings: readonly string[] | undefined,
   dialect: Dialect,
   properties: Resource['properties'],
   context: ValueContext,
   typeProperties: ReadonlySet<string>,
 ): EvidenceStatus | undefined {
-  // Evidence is written for the service's main type: only paths the hovered type has (or, in Terraform, satellite
+  // Settings are written for the service's main type: only paths the hovered type has (or, in Terraform, satellite
   // resource types) apply to it.
   const isSatellite = (path: string) => dialect === 'tf' && path.startsWith('aws_');
-  const paths = item.evidence?.[dialect]?.filter((path) => isSatellite(path) || typeProperties.has(path.split(/[.[]/)[0]!));
+  const paths = settings?.filter((path) => isSatellite(path) || typeProperties.has(path.split(/[.[]/)[0]!));
   if (!paths || paths.length === 0) return undefined;
   let undecided: EvidenceStatus | undefined;
   for (const path of paths) {

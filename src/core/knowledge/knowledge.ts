@@ -2,8 +2,8 @@ import { RuleIndex } from '../rules/engine';
 import type { Dialect } from '../template/model';
 import { awsccNameOf } from './awscc';
 import type {
-  Category, CategoryDoc, CategoryInfo, CfnCatalog, ContentBundle, DomainDoc, DomainEntry, DomainId, LayerDoc, NamespaceEntry,
-  ResourceTypeEntry, ResponsibilityItem, ServiceDoc, Shift, Source, TerraformModule, TfCatalog,
+  AppliesTo, Category, CategoryDoc, CategoryInfo, CfnCatalog, ContentBundle, DefaultItem, DomainDoc, DomainEntry, DomainId, LayerDoc,
+  NamespaceEntry, ResourceTypeEntry, ResponsibilityItem, ServiceDoc, Shift, Source, TerraformModule, TfCatalog,
 } from './types';
 
 export const SRM_PAGE_URL = 'https://aws.amazon.com/compliance/shared-responsibility-model/';
@@ -27,6 +27,8 @@ export interface TypeProfile {
   readonly generalCategory: CategoryDoc | undefined;
   readonly summary: string;
   readonly aws: readonly ResponsibilityItem[];
+  /** What AWS sets when the template says nothing: shown apart from what AWS secures. */
+  readonly defaults: readonly DefaultItem[];
   readonly customer: readonly { readonly domain: DomainId; readonly entry: DomainEntry }[];
   readonly shifts: readonly Shift[];
   readonly runtimeChecks: readonly { readonly control: string; readonly text: string }[];
@@ -59,16 +61,16 @@ export class Knowledge {
   private readonly serviceByNamespace = new Map<string, ServiceDoc>();
   private readonly namespaceEntries = new Map<string, NamespaceEntry>();
   private readonly categoriesById = new Map<Category, CategoryDoc>();
-  private readonly awsccToCfn = new Map<string, string>();
-  private readonly cfnToAwscc = new Map<string, string>();
+  private readonly awsccExceptions: ReadonlyMap<string, string>;
   private readonly modulesBySource = new Map<string, TerraformModule>();
   private readonly profiles = new Map<string, TypeProfile>();
   readonly domains: readonly DomainDoc[];
 
+  /** The catalogs are read at first use: a CloudFormation run never parses the Terraform catalog, nor `explain` either. */
   constructor(
     private readonly content: ContentBundle,
-    private readonly cfnCatalog: CfnCatalog,
-    private readonly tfCatalog: TfCatalog,
+    private readonly readCfnCatalog: () => CfnCatalog,
+    private readonly readTfCatalog: () => TfCatalog,
   ) {
     for (const source of content.sources) this.sourcesById.set(source.id, source);
     for (const service of content.services) {
@@ -83,15 +85,21 @@ export class Knowledge {
     }
     for (const entry of content.categories.namespaces) this.namespaceEntries.set(entry.namespace, entry);
     for (const category of content.categories.categories) this.categoriesById.set(category.id, category);
-    const exceptions = new Map(content.terraform.awscc_exceptions.map((e) => [e.cfn, e.awscc]));
-    for (const type of Object.keys(cfnCatalog.types)) {
-      if (NOT_REGISTRY_TYPE.test(type)) continue; // SAM and CDK types are expanded before deployment: no Cloud Control
-      const awscc = awsccNameOf(type, exceptions);
-      this.awsccToCfn.set(awscc, type);
-      this.cfnToAwscc.set(type, awscc);
-    }
+    this.awsccExceptions = new Map(content.terraform.awscc_exceptions.map((e) => [e.cfn, e.awscc]));
     for (const module of content.terraform.modules) this.modulesBySource.set(module.source, module);
     this.domains = content.domains.domains;
+  }
+
+  private cfnCatalogData: CfnCatalog | undefined;
+  private get cfnCatalog(): CfnCatalog {
+    this.cfnCatalogData ??= this.readCfnCatalog();
+    return this.cfnCatalogData;
+  }
+
+  private tfCatalogData: TfCatalog | undefined;
+  private get tfCatalog(): TfCatalog {
+    this.tfCatalogData ??= this.readTfCatalog();
+    return this.tfCatalogData;
   }
 
   private ruleIndex: RuleIndex | undefined;
@@ -143,12 +151,32 @@ export class Knowledge {
 
   /** The awscc_ name of a CloudFormation type (the provider's naming rule plus its exceptions). */
   awsccName(cfnType: string): string | undefined {
-    return this.cfnToAwscc.get(cfnType);
+    return this.isKnownType(cfnType) ? this.registryAwsccName(cfnType) : undefined;
   }
+
+  /** The awscc_ name of a type known to exist (the curated content is validated against the catalog). */
+  private registryAwsccName(cfnType: string): string | undefined {
+    // SAM and CDK types are expanded before deployment: no Cloud Control
+    return NOT_REGISTRY_TYPE.test(cfnType) ? undefined : awsccNameOf(cfnType, this.awsccExceptions);
+  }
+
+  private awsccToCfn: Map<string, string> | undefined;
 
   /** The CloudFormation type an awscc_ name stands for. */
   cfnTypeOfAwscc(awsccType: string): string | undefined {
-    return this.awsccToCfn.get(awsccType);
+    return this.awsccTypes().get(awsccType);
+  }
+
+  /** Every awscc_ name with its CloudFormation type, built at the first awscc_ lookup. */
+  private awsccTypes(): ReadonlyMap<string, string> {
+    if (!this.awsccToCfn) {
+      this.awsccToCfn = new Map();
+      for (const type of Object.keys(this.cfnCatalog.types)) {
+        const awscc = this.registryAwsccName(type);
+        if (awscc) this.awsccToCfn.set(awscc, type);
+      }
+    }
+    return this.awsccToCfn;
   }
 
   /** A well-known Terraform module (`terraform-aws-modules/vpc/aws`), by its source as written. */
@@ -187,7 +215,7 @@ export class Knowledge {
     };
     const ref = this.byCfnType.get(type);
     const service = ref?.service ?? this.serviceByNamespace.get(entry.namespace);
-    const awscc = this.awsccName(type);
+    const awscc = this.registryAwsccName(type);
     const equivalents = [...(ref?.entry.tf ? [ref.entry.tf] : []), ...(awscc ? [awscc] : [])];
     return service ? this.curatedProfile(base, service, ref?.entry, equivalents) : this.generalProfile(base, equivalents);
   }
@@ -210,7 +238,7 @@ export class Knowledge {
     const owner = ref ?? satellite;
     const service = owner?.service ?? this.serviceByNamespace.get(entry.namespace);
     const cfnType = satellite ? undefined : owner?.entry.cfn;
-    const awscc = cfnType ? this.awsccName(cfnType) : undefined;
+    const awscc = cfnType ? this.registryAwsccName(cfnType) : undefined;
     const equivalents = cfnType ? [cfnType, ...(awscc ? [awscc] : [])] : [];
     if (!service) return this.generalProfile(base, equivalents);
     const profile = this.curatedProfile(base, service, owner?.entry, equivalents);
@@ -227,7 +255,7 @@ export class Knowledge {
   }
 
   private awsccProfile(type: string, dataSource: boolean): TypeProfile | undefined {
-    const cfnType = this.awsccToCfn.get(type);
+    const cfnType = this.cfnTypeOfAwscc(type);
     const cfn = cfnType ? this.profile(cfnType) : undefined;
     if (!cfn) return undefined;
     return {
@@ -247,14 +275,18 @@ export class Knowledge {
     equivalents: readonly string[],
   ): TypeProfile {
     const category = entry?.category_override ? { ...service.category, value: entry.category_override } : service.category;
+    // An item with applies_to is shown on the types it names and on their twins in the other language.
+    const names = new Set([base.type, entry?.cfn, entry?.tf].filter((name): name is string => Boolean(name)));
+    const onThisType = (item: { readonly applies_to?: AppliesTo }) => appliesToType(item.applies_to, names);
     return {
       ...base,
       service: { id: service.id, name: service.name, curated: true },
       category,
       generalCategory: undefined,
       summary: entry?.overrides?.summary_hover ?? service.summary.hover,
-      aws: service.aws,
-      customer: orderedDomains(service.customer, this.domains, new Set(entry?.overrides?.hide ?? [])),
+      aws: service.aws.filter(onThisType),
+      defaults: (service.defaults ?? []).filter(onThisType),
+      customer: orderedDomains(service.customer, this.domains, new Set(entry?.overrides?.hide ?? []), onThisType),
       shifts: (service.shifts ?? []).filter((shift) => shift.resource_types[base.dialect]?.includes(base.type)),
       runtimeChecks: service.checks_at_runtime ?? [],
       docs: service.docs,
@@ -282,7 +314,8 @@ export class Knowledge {
       generalCategory: general,
       summary: general?.definition ?? '',
       aws: general?.aws ?? [],
-      customer: general ? orderedDomains(general.customer, this.domains, new Set()) : [],
+      defaults: [],
+      customer: general ? orderedDomains(general.customer, this.domains, new Set(), () => true) : [],
       shifts: [],
       runtimeChecks: [],
       docs: [],
@@ -329,7 +362,7 @@ export class Knowledge {
     const candidates = type.startsWith('aws_')
       ? Object.keys(this.tfCatalog.resources)
       : type.startsWith('awscc_')
-        ? [...this.awsccToCfn.keys()]
+        ? [...this.awsccTypes().keys()]
         : Object.keys(this.cfnCatalog.types);
     const wanted = type.toLowerCase();
     const limit = Math.max(3, Math.floor(wanted.length / 3));
@@ -347,15 +380,21 @@ function customerItems(service: ServiceDoc): ResponsibilityItem[] {
   return Object.values(service.customer).flatMap((entry) => (Array.isArray(entry) ? (entry as ResponsibilityItem[]) : []));
 }
 
+function appliesToType(appliesTo: AppliesTo | undefined, names: ReadonlySet<string>): boolean {
+  if (!appliesTo) return true;
+  return [...(appliesTo.cfn ?? []), ...(appliesTo.tf ?? [])].some((type) => names.has(type));
+}
+
 function orderedDomains(
   customer: Readonly<Record<DomainId, DomainEntry>>,
   domains: readonly DomainDoc[],
   hidden: ReadonlySet<string>,
+  shown: (item: ResponsibilityItem) => boolean,
 ): { domain: DomainId; entry: DomainEntry }[] {
   return domains.map((domain) => {
     const entry = customer[domain.id];
     if (Array.isArray(entry)) {
-      const visible = (entry as readonly ResponsibilityItem[]).filter((item) => !hidden.has(item.id));
+      const visible = (entry as readonly ResponsibilityItem[]).filter((item) => !hidden.has(item.id) && shown(item));
       return { domain: domain.id, entry: visible };
     }
     return { domain: domain.id, entry };

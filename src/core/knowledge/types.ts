@@ -44,8 +44,35 @@ export interface ResponsibilityItem {
   /** Ids of the shifts that move this item (`lambda.shift.envvar-key`). */
   readonly shifts?: readonly string[];
   readonly applies_when?: SidedCondition;
-  readonly since?: string;
+  readonly applies_to?: AppliesTo;
   readonly status?: 'active' | 'deprecated' | 'needs_review';
+}
+
+/** The resource types an item is shown on (either side names it, or the twin of a type it names). */
+export interface AppliesTo {
+  readonly cfn?: readonly string[];
+  readonly tf?: readonly string[];
+}
+
+/**
+ * What AWS sets when the template says nothing (SSE-S3 on new objects). Not an AWS responsibility: keeping or
+ * changing it is the customer's, so it is shown apart from what AWS secures.
+ */
+export interface DefaultItem {
+  readonly id: string;
+  readonly domain: DomainId;
+  readonly srm_layer: LayerId;
+  readonly text: string;
+  /** Whose choice keeping or changing the default is, and what that takes. */
+  readonly keep?: string;
+  /** When AWS started to set it: YYYY, YYYY-MM or YYYY-MM-DD. */
+  readonly since: string;
+  readonly basis: Basis;
+  readonly sources: readonly SourceRef[];
+  readonly applies_to?: AppliesTo;
+  readonly applies_when?: SidedCondition;
+  /** The settings that replace the default: CFN property paths; TF attribute paths or satellite types. */
+  readonly overridden_by?: { readonly cfn?: readonly string[]; readonly tf?: readonly string[] };
 }
 
 export type DomainEntry = readonly ResponsibilityItem[] | { readonly aws_only: true } | { readonly not_applicable: string };
@@ -98,6 +125,7 @@ export interface ServiceDoc {
   readonly category: CategoryInfo;
   readonly summary: { readonly hover: string; readonly detail?: string };
   readonly aws: readonly ResponsibilityItem[];
+  readonly defaults?: readonly DefaultItem[];
   readonly customer: Readonly<Record<DomainId, DomainEntry>>;
   readonly checks_at_runtime?: readonly { readonly control: string; readonly text: string }[];
   readonly resource_types: readonly ResourceTypeEntry[];

@@ -2,15 +2,15 @@ import { viewResource } from '../analysis/resourceView';
 import type { ResourceView, ShiftOutcome } from '../analysis/resourceView';
 import type { Knowledge } from '../knowledge/knowledge';
 import { SRM_PAGE_URL } from '../knowledge/knowledge';
-import type { Category, DomainId, LayerDoc, LayerId, ResponsibilityItem, Shift, SourceRef } from '../knowledge/types';
+import type { Category, DefaultItem, DomainId, LayerDoc, LayerId, ResponsibilityItem, Shift, SourceRef } from '../knowledge/types';
 import { evaluate } from '../template/conditions';
 import type { ValueContext } from '../template/values';
 import { dialectOf } from '../template/model';
 import { satelliteOf } from '../template/terraform';
 import type { Resource, Template, TemplateFormat } from '../template/model';
 import type {
-  DiagramItem, DiagramLayer, DiagramLink, DiagramModel, DiagramShift, DomainCell, DomainCounts, DomainStatus, GroupId,
-  LayerOwner, ModelLayer, ResourceDiagram, ResourceSummary, TemplateGroup,
+  DiagramDefault, DiagramItem, DiagramLayer, DiagramLink, DiagramModel, DiagramShift, DomainCell, DomainCounts, DomainStatus,
+  GroupId, LayerOwner, ModelLayer, ResourceDiagram, ResourceSummary, TemplateGroup,
 } from './diagramTypes';
 
 export type * from './diagramTypes';
@@ -135,7 +135,7 @@ const NO_COUNTS = { configured: 0, unaddressed: 0, undecidable: 0 };
 /** The full diagram of one resource: layers with their owner and items, shifts, domains and links. */
 export function buildResourceDiagram(knowledge: Knowledge, template: Template, resource: Resource): ResourceDiagram {
   const base = { id: resource.id, type: resource.type, kind: resource.kind, line: lineOf(template, resource) };
-  const empty = { layers: [], shifts: [], domains: [], runtimeChecks: [], equivalents: [] };
+  const empty = { layers: [], defaults: [], shifts: [], domains: [], runtimeChecks: [], equivalents: [] };
   if (resource.kind === 'module') {
     const module = knowledge.module(resource.type);
     const note = module
@@ -195,6 +195,7 @@ export function buildResourceDiagram(knowledge: Knowledge, template: Template, r
     return {
       ...common,
       layers: [],
+      defaults: [],
       shifts: [],
       domains: [],
       runtimeChecks: [],
@@ -202,7 +203,13 @@ export function buildResourceDiagram(knowledge: Knowledge, template: Template, r
     };
   }
   const shifts = view.shifts.flatMap((outcome) => diagramShift(knowledge, template, resource, outcome) ?? []);
-  return { ...common, layers: diagramLayers(knowledge, view, shifts), shifts, domains: domainCells(knowledge, view) };
+  return {
+    ...common,
+    layers: diagramLayers(knowledge, view, shifts),
+    defaults: view.defaults.map((item) => diagramDefault(knowledge, view, item)),
+    shifts,
+    domains: domainCells(knowledge, view),
+  };
 }
 
 function lineOf(template: Template, resource: Resource): number {
@@ -234,7 +241,22 @@ function diagramItem(knowledge: Knowledge, view: ResourceView | undefined, item:
     ...(evidence ? { evidence: { state: evidence.state, ...(evidence.path ? { path: evidence.path } : {}), ...(evidence.because ? { because: evidence.because } : {}) } } : {}),
     ...(dependsOn ? { dependsOn } : {}),
     ...(general ? { general: true } : {}),
-    ...(item.since ? { since: item.since } : {}),
+  };
+}
+
+function diagramDefault(knowledge: Knowledge, view: ResourceView, item: DefaultItem): DiagramDefault {
+  const status = view.defaultStatus.get(item.id);
+  return {
+    id: item.id,
+    domain: item.domain,
+    domainLabel: knowledge.domain(item.domain)?.label ?? item.domain,
+    layer: item.srm_layer,
+    text: item.text,
+    ...(item.keep ? { keep: item.keep } : {}),
+    since: item.since,
+    basis: item.basis,
+    sources: links(knowledge, item.sources),
+    ...(status ? { status } : {}),
   };
 }
 
@@ -298,6 +320,7 @@ function diagramLayers(knowledge: Knowledge, view: ResourceView, shifts: readonl
       owner,
       ownerNote,
       items,
+      defaults: view.defaults.filter((item) => item.srm_layer === layer.id).map((item) => item.id),
       shifts: shifts.filter((shift) => shiftLayers.get(shift.id)?.has(layer.id)).map((shift) => shift.id),
     };
   });

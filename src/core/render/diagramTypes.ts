@@ -54,7 +54,27 @@ export interface DiagramItem {
   readonly dependsOn?: string;
   /** True for items of the general split of the category, shown because the service lists nothing here. */
   readonly general?: boolean;
-  readonly since?: string;
+}
+
+/**
+ * What AWS sets when the template says nothing (SSE-S3 on new objects). Not an AWS responsibility: keeping or
+ * changing it is the customer's, so a default never decides who owns a layer.
+ */
+export interface DiagramDefault {
+  readonly id: string;
+  readonly domain: string;
+  readonly domainLabel: string;
+  /** The diagram layer the default sits on. */
+  readonly layer: string;
+  readonly text: string;
+  /** Whose choice keeping or changing it is. */
+  readonly keep?: string;
+  /** When AWS started to set it. */
+  readonly since: string;
+  readonly basis: 'stated' | 'derived';
+  readonly sources: readonly DiagramLink[];
+  /** Whether this resource relies on it; absent when no setting of this resource replaces it. */
+  readonly status?: { readonly state: 'relied_on' | 'replaced' | 'undecided'; readonly path?: string; readonly because?: string };
 }
 
 /** A layer of the Shared Responsibility Model as it applies to the selected resource. */
@@ -63,6 +83,8 @@ export interface DiagramLayer extends ModelLayer {
   /** Why the layer has this owner, in one sentence. */
   readonly ownerNote: string;
   readonly items: readonly DiagramItem[];
+  /** Ids of the AWS defaults (in ResourceDiagram.defaults) on this layer. */
+  readonly defaults: readonly string[];
   /** Ids of the shifts (in ResourceDiagram.shifts) that move responsibility in this layer. */
   readonly shifts: readonly string[];
 }
@@ -135,6 +157,8 @@ export interface ResourceDiagram extends ResourceHeading {
   /** The shift state that set the category ("Fargate"), when configuration changed it. */
   readonly categoryShift?: string;
   readonly layers: readonly DiagramLayer[];
+  /** What AWS sets when the template says nothing, for this resource. */
+  readonly defaults: readonly DiagramDefault[];
   readonly shifts: readonly DiagramShift[];
   readonly runtimeChecks: readonly { readonly control: string; readonly text: string }[];
   readonly equivalents: readonly string[];

@@ -1,7 +1,7 @@
 import type { ResourceView, ShiftOutcome } from '../analysis/resourceView';
 import type { Knowledge } from '../knowledge/knowledge';
 import { SRM_PAGE_URL } from '../knowledge/knowledge';
-import type { Category, ResponsibilityItem } from '../knowledge/types';
+import type { Category, DefaultItem, ResponsibilityItem } from '../knowledge/types';
 import type { Finding, Severity } from '../rules/types';
 import { severityRank } from '../rules/types';
 
@@ -70,6 +70,12 @@ export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView, fi
   for (const item of view.aws) out.push(`- ${item.text}${itemSuffix(knowledge, view, item)}`);
   out.push('');
 
+  if (view.defaults.length > 0) {
+    out.push(`**AWS defaults** (${DEFAULTS_NOTE})`);
+    for (const item of view.defaults) out.push(`- ${item.text} (since ${item.since})${defaultStatusText(view, item)}${itemSuffix(knowledge, view, item)}`);
+    out.push('');
+  }
+
   out.push('**You secure** (security *in* the cloud)');
   const emphasized = profile.emphasize;
   let omitted = 0;
@@ -109,18 +115,31 @@ export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView, fi
   return out.join('\n');
 }
 
+/** What a default is and whose it is, said once above the list of defaults (hover, report). */
+export const DEFAULTS_NOTE = 'what AWS sets when the template says nothing; keeping or changing it is yours';
+
+function defaultStatusText(view: ResourceView, item: DefaultItem): string {
+  const status = view.defaultStatus.get(item.id);
+  if (!status) return '';
+  if (status.state === 'relied_on') return ' — relied on here';
+  if (status.state === 'replaced') return ` — \`${status.path}\` set here instead`;
+  return ` — ? \`${status.path}\` depends on ${escapeMarkdown(status.because ?? 'a parameter')}`;
+}
+
 /** A state label without its parenthesised detail, for the one-line header. */
 function shortLabel(label: string): string {
   return label.replace(/\s*\(.*\)\s*$/, '');
 }
 
-function itemSuffix(knowledge: Knowledge, view: ResourceView, item: ResponsibilityItem): string {
+function itemSuffix(knowledge: Knowledge, view: ResourceView, item: ResponsibilityItem | DefaultItem): string {
   const source = item.sources[0] ? knowledge.source(item.sources[0].ref) : undefined;
   // Derived items name the Security Hub controls they are read from; for stated ones the controls go in the tooltip.
-  const controls = item.fsbp && item.fsbp.length > 0 ? item.fsbp.join(', ') : '';
+  const fsbp = 'fsbp' in item ? item.fsbp : undefined;
+  const controls = fsbp && fsbp.length > 0 ? fsbp.join(', ') : '';
   const label = item.basis === 'stated' ? 'AWS' : `derived${controls ? ` · ${controls}` : ''}`;
   const checkedBy = controls && item.basis === 'stated' ? ` (Security Hub: ${controls})` : '';
-  const title = item.basis === 'stated' ? `AWS states this: ${source?.title ?? ''}${checkedBy}` : `Our reading, derived from: ${source?.title ?? ''}`;
+  const keep = 'keep' in item && item.keep ? ` ${item.keep}` : '';
+  const title = (item.basis === 'stated' ? `AWS states this: ${source?.title ?? ''}${checkedBy}` : `Our reading, derived from: ${source?.title ?? ''}`) + keep;
   const link = source ? ` [${label}](${source.url} "${title.replace(/"/g, "'")}")` : ` *(${label})*`;
   const conditional = view.conditional.get(item.id);
   return `${conditional ? ` *(depends on ${escapeMarkdown(conditional)})*` : ''}${link}`;

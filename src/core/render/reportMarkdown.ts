@@ -4,8 +4,8 @@ import type { Finding } from '../rules/types';
 import { severityRank } from '../rules/types';
 import type { Template } from '../template/model';
 import { buildResourceDiagram, CATEGORY_TEXT, modelLayers } from './diagramModel';
-import type { DiagramItem, DiagramLink, DiagramShift, DomainCell, ResourceDiagram } from './diagramTypes';
-import { escapeMarkdown } from './hoverMarkdown';
+import type { DiagramDefault, DiagramItem, DiagramLink, DiagramShift, DomainCell, ResourceDiagram } from './diagramTypes';
+import { DEFAULTS_NOTE, escapeMarkdown } from './hoverMarkdown';
 
 /** One analysed file for the report. */
 export interface ReportFile {
@@ -133,6 +133,11 @@ function resourceSection(diagram: ResourceDiagram, ruleFindings: readonly Findin
   if (awsItems.length === 0) out.push('- Facilities, hardware and the software that runs the service (the generic model).');
   for (const item of awsItems) out.push(`- ${item.text} ${basisLink(item)}`);
 
+  if (diagram.defaults.length > 0) {
+    out.push('', `**AWS defaults** (${DEFAULTS_NOTE})`, '');
+    for (const item of diagram.defaults) out.push(`- ${defaultText(item)}`);
+  }
+
   out.push('', '**Your side** (security *in* the cloud)', '');
   const items = customerItems(diagram);
   if (items.length > 0) {
@@ -206,6 +211,19 @@ function shiftText(shift: DiagramShift): string {
   return `*${shift.title}*: ${prefix}**${shift.label ?? ''}**.${aws}${you}`;
 }
 
+function defaultText(item: DiagramDefault): string {
+  const status = item.status;
+  const here = !status
+    ? ''
+    : status.state === 'relied_on'
+      ? '; relied on here'
+      : status.state === 'replaced'
+        ? `; ${code(status.path ?? '')} set here instead`
+        : `; ${code(status.path ?? '')} depends on ${escapeMarkdown(status.because ?? 'a parameter')}`;
+  const keep = item.keep ? ` ${item.keep}` : '';
+  return `${item.text} (since ${item.since}${here}) ${basisLink(item)}${keep}`;
+}
+
 function evidenceText(item: DiagramItem): string {
   if (item.dependsOn) return `? applies depending on ${escapeMarkdown(item.dependsOn)}`;
   const evidence = item.evidence;
@@ -215,7 +233,7 @@ function evidenceText(item: DiagramItem): string {
   return '○ not addressed in this template';
 }
 
-function basisLink(item: DiagramItem): string {
+function basisLink(item: DiagramItem | DiagramDefault): string {
   const label = item.basis === 'stated' ? 'AWS states this' : 'derived';
   const source = item.sources[0];
   return source ? `[${label}](${source.url})` : `*(${label})*`;

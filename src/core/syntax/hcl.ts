@@ -170,6 +170,8 @@ function jsonencodeArgument(call: TsNode): TsNode | undefined {
 function reference(node: TsNode, root: string, parts: readonly TsNode[]): SyntaxNode {
   const attributes = parts.slice(1).filter((part) => part.type === 'get_attr').map((part) => part.text.replace(/^\./, ''));
   if (root === 'var' && attributes[0]) return tagged('!Ref', `var.${attributes[0]}`, node);
+  // A bare word (`True`, `enabled`) is no value Terraform accepts: never guess what it meant.
+  if (parts.length === 1) return tagged('!Expr', node.text, node);
   if (root === 'local' || ['each', 'count', 'path', 'terraform', 'self'].includes(root)) return tagged('!Expr', node.text, node);
   return tagged('!GetAtt', node.text, node);
 }

@@ -1,8 +1,6 @@
+import { MAX_NESTING_DEPTH, nestedTooDeeply } from './tree';
 import type { MapEntry, Problem, ScalarNode, SyntaxNode } from './tree';
 import type { ParsedTree } from './yaml';
-
-/** Deeper nesting than this is reported and skipped, so hostile input cannot overflow the stack. */
-const MAX_DEPTH = 256;
 
 /**
  * Parses JSON into a syntax tree with exact offsets, recovering from errors (a missing comma, a cut-off
@@ -16,6 +14,8 @@ export function parseJson(text: string): ParsedTree {
 class JsonParser {
   private pos = 0;
   readonly problems: Problem[] = [];
+  /** Deeper values are skipped, so hostile input cannot overflow the stack; reported once, where it first happens. */
+  private tooDeep = false;
 
   constructor(private readonly text: string) {
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -57,8 +57,9 @@ class JsonParser {
 
   private parseValue(depth: number): SyntaxNode | null {
     const ch = this.text[this.pos];
-    if (depth > MAX_DEPTH) {
-      this.problem(`Nesting deeper than ${MAX_DEPTH} levels is not analysed`, this.pos, this.pos + 1);
+    if (depth >= MAX_NESTING_DEPTH && (ch === '{' || ch === '[')) {
+      if (!this.tooDeep) this.problems.push(nestedTooDeeply(this.text, this.pos));
+      this.tooDeep = true;
       this.skipValue();
       return null;
     }

@@ -66,3 +66,19 @@ export function isScalar(node: SyntaxNode | null | undefined): node is ScalarNod
 export function stringValue(node: SyntaxNode | null | undefined): string | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
 }
+
+/**
+ * Nesting deeper than this is cut off: every reader of the tree may recurse, and hostile input (10,000 brackets)
+ * must not overflow the stack. Real templates stay far below it (the corpus's deepest is under 30 levels).
+ */
+export const MAX_NESTING_DEPTH = 128;
+
+/** The one problem a document gets for nesting past MAX_NESTING_DEPTH, at the first place it happens. */
+export function nestedTooDeeply(text: string, offset: number): Problem {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return {
+    message: `Nested too deeply at line ${line}: more than ${MAX_NESTING_DEPTH} levels; the deeper part is not analysed`,
+    span: { start: offset, end: Math.min(text.length, offset + 1) },
+  };
+}

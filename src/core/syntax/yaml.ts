@@ -1,6 +1,8 @@
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import type { Document, Node as YamlNode, Scalar, ScalarTag, CollectionTag } from 'yaml';
+import { MAX_NESTING_DEPTH, nestedTooDeeply } from './tree';
 import type { MapEntry, Problem, ScalarNode, SyntaxNode } from './tree';
+import { pruneDeepNesting } from './yamlNesting';
 
 /** CloudFormation's short-form intrinsic functions (and `!Condition`), each legal on a scalar, a list or a map. */
 export const INTRINSIC_TAGS = [
@@ -20,12 +22,17 @@ export interface ParsedTree {
   readonly problems: Problem[];
 }
 
-/** Parses YAML (or JSON, which YAML 1.2 includes) into a syntax tree; never throws. */
+/**
+ * Parses YAML (or JSON, which YAML 1.2 includes) into a syntax tree; never throws. Nesting deeper than
+ * MAX_NESTING_DEPTH is cut off with one problem, the rest of the document is kept.
+ */
 export function parseYaml(text: string): ParsedTree {
   const problems: Problem[] = [];
+  const pruned = pruneDeepNesting(text, MAX_NESTING_DEPTH);
+  let tooDeepAt = pruned.at;
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, {
+    document = parseDocument(pruned.text, {
       customTags,
       uniqueKeys: false, // reported below, with the key's position, as a problem rather than a parse failure
       prettyErrors: false,
@@ -37,10 +44,14 @@ export function parseYaml(text: string): ParsedTree {
   }
   for (const error of [...document.errors, ...document.warnings]) {
     const [start, end] = error.pos;
-    problems.push({ message: firstLine(error.message), span: { start, end: Math.max(start, end) } });
+    // The library's own guard against a stack overflow: the same problem as nesting cut off above.
+    if (error.code === 'RESOURCE_EXHAUSTION') tooDeepAt = Math.min(tooDeepAt ?? start, start);
+    else problems.push({ message: firstLine(error.message), span: { start, end: Math.max(start, end) } });
   }
   const converter = new Converter(document, problems);
-  const root = document.contents ? converter.convert(document.contents) : null;
+  const root = document.contents ? converter.convert(document.contents, 1) : null;
+  if (converter.tooDeepAt !== undefined) tooDeepAt = Math.min(tooDeepAt ?? converter.tooDeepAt, converter.tooDeepAt);
+  if (tooDeepAt !== undefined) problems.push(nestedTooDeeply(text, tooDeepAt));
   return { root, problems };
 }
 
@@ -48,21 +59,31 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-/** Turns yaml's node classes into our plain tree. Aliases share the converted target, so alias bombs stay linear. */
+/**
+ * Turns yaml's node classes into our plain tree. Aliases share the converted target, so alias bombs stay linear;
+ * the tree's depth, aliases included, stays within MAX_NESTING_DEPTH so that every reader may recurse.
+ */
 class Converter {
   private readonly converted = new Map<YamlNode, SyntaxNode>();
+  /** Levels below and including each converted collection, to know how deep an alias to it would reach. */
+  private readonly heights = new WeakMap<SyntaxNode, number>();
   private readonly inProgress = new Set<YamlNode>();
+  /** Nodes cut off for their depth: an alias to one is cut off too, rather than converted again. */
+  private readonly dropped = new Set<YamlNode>();
+  /** Where the nesting first went past MAX_NESTING_DEPTH, if it did. */
+  tooDeepAt: number | undefined;
 
   constructor(
     private readonly document: Document.Parsed,
     private readonly problems: Problem[],
   ) {}
 
-  convert(node: YamlNode | null): SyntaxNode | null {
+  /** Converts a node found at `depth` (the root is at depth 1). */
+  convert(node: YamlNode | null, depth: number): SyntaxNode | null {
     if (node === null) return null;
+    const [start = 0, end = start] = node.range ?? [];
     if (isAlias(node)) {
       const target = node.resolve(this.document);
-      const [start = 0, end = start] = node.range ?? [];
       if (!target) {
         this.problems.push({ message: `Unknown alias *${node.source}`, span: { start, end } });
         return null;
@@ -71,50 +92,72 @@ class Converter {
         this.problems.push({ message: `Alias *${node.source} refers to a node that contains it`, span: { start, end } });
         return null;
       }
-      return this.convert(target);
+      const shared = this.converted.get(target);
+      if (this.dropped.has(target) || (shared && depth - 1 + this.heightOf(shared) > MAX_NESTING_DEPTH)) return this.tooDeep(start);
+      return shared ?? this.convert(target, depth);
     }
     const known = this.converted.get(node);
     if (known) return known;
+    if (depth > MAX_NESTING_DEPTH) {
+      this.dropped.add(node);
+      return this.tooDeep(start);
+    }
     this.inProgress.add(node);
-    const result = this.convertNew(node);
+    const result = this.convertNew(node, depth);
     this.inProgress.delete(node);
     if (result) this.converted.set(node, result);
     return result;
   }
 
-  private convertNew(node: YamlNode): SyntaxNode | null {
+  private tooDeep(offset: number): null {
+    this.tooDeepAt = Math.min(this.tooDeepAt ?? offset, offset);
+    return null;
+  }
+
+  private heightOf(node: SyntaxNode | null): number {
+    return node === null ? 0 : this.heights.get(node) ?? 1;
+  }
+
+  private convertNew(node: YamlNode, depth: number): SyntaxNode | null {
     const [start = 0, valueEnd = start] = node.range ?? [];
     const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
     const base = tag ? { start, end: valueEnd, tag } : { start, end: valueEnd };
     if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node), ...base };
+    let height = 1;
+    let result: SyntaxNode;
     if (isSeq(node)) {
       const items: SyntaxNode[] = [];
       for (const item of node.items) {
-        const converted = this.convert(item as YamlNode | null);
+        const converted = this.convert(item as YamlNode | null, depth + 1);
         if (converted) items.push(converted);
+        height = Math.max(height, 1 + this.heightOf(converted));
       }
-      return { kind: 'seq', items, ...base };
-    }
-    if (isMap(node)) {
+      result = { kind: 'seq', items, ...base };
+    } else if (isMap(node)) {
       const entries: MapEntry[] = [];
       const seen = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        const key = this.convertKey(pair.key as YamlNode | null);
+        const key = this.convertKey(pair.key as YamlNode | null, depth + 1);
         if (!key) continue;
         const name = String(key.value);
         if (seen.has(name)) this.problems.push({ message: `Duplicate key '${name}'`, span: key });
         seen.add(name);
-        entries.push({ key, value: this.convert(pair.value as YamlNode | null) });
+        const value = this.convert(pair.value as YamlNode | null, depth + 1);
+        entries.push({ key, value });
+        height = Math.max(height, 1 + this.heightOf(value));
       }
-      return { kind: 'map', entries, ...base };
+      result = { kind: 'map', entries, ...base };
+    } else {
+      return null;
     }
-    return null;
+    this.heights.set(result, height);
+    return result;
   }
 
-  private convertKey(key: YamlNode | null): ScalarNode | null {
+  private convertKey(key: YamlNode | null, depth: number): ScalarNode | null {
     if (key === null) return null;
-    const converted = this.convert(key);
+    const converted = this.convert(key, depth);
     if (converted?.kind === 'scalar') return converted;
     if (converted) this.problems.push({ message: 'A mapping key must be a plain value', span: converted });
     return null;

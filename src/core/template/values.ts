@@ -193,6 +193,8 @@ export function resolveNode(node: SyntaxNode | null, context: ValueContext, dept
   if (node === null) return [{ kind: 'absent' }];
   const intrinsic = intrinsicOf(node);
   if (!intrinsic) {
+    // `null` (Terraform `x = null`, an empty YAML value) leaves the setting to its default, as if not written.
+    if (node.kind === 'scalar' && node.value === null) return [{ kind: 'absent' }];
     return node.kind === 'scalar' ? [{ kind: 'value', value: node.value, node }] : [{ kind: 'present', node }];
   }
   const argument = argumentValue(intrinsic.argument);

@@ -344,3 +344,12 @@ describe('quick fix edits', () => {
     assert.equal(findingsOf(RULES, analyzeDocument(withMetadata, 't.json')!, withMetadata)[0]!.suppressed?.by, 'metadata');
   });
 });
+
+describe('values the template does not fix', () => {
+  it('a bare word in Terraform (True) is undecided, and null is as if not written', async () => {
+    const bare = await tf('resource "aws_db_instance" "db" {\n  storage_encrypted = True\n}\n');
+    assert.deepEqual(summary(bare), ['test-db-encrypted information depends']);
+    const unset = await tf('resource "aws_db_instance" "db" {\n  storage_encrypted = null\n}\n');
+    assert.deepEqual(summary(unset), ['test-db-encrypted warning absent']);
+  });
+});
