@@ -1,5 +1,5 @@
-// Builds the extension and the CLI with esbuild, and compiles the curated YAML under data/ into
-// dist/data/content.json (one file, loaded lazily at the first hover) beside the generated catalogs.
+// Builds the extension and the CLI with esbuild, and compiles the curated YAML under data/ into dist/data (content.json,
+// services.jsonl, rules.json; src/core/knowledge/load.ts reads them, each at its first use) beside the generated catalogs.
 //   node scripts/build.mjs [--production] [--watch]
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -34,17 +34,47 @@ export function buildContent() {
   };
 }
 
-/** The wasm files web-tree-sitter loads at runtime, copied beside the bundles (the core does no I/O itself). */
+/**
+ * The wasm files web-tree-sitter loads at runtime, copied beside the bundles (the core does no I/O itself), and
+ * web-tree-sitter itself, which the hosts load afresh when the HCL parser needs a new runtime (src/core/syntax/hcl.ts).
+ */
 export const WASM_FILES = {
   'web-tree-sitter.wasm': 'node_modules/web-tree-sitter/web-tree-sitter.wasm',
   'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+  'web-tree-sitter.cjs': 'node_modules/web-tree-sitter/web-tree-sitter.cjs',
 };
+
+const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
+
+/**
+ * A catalog as JSON lines, so a run parses only the entries it looks up (src/core/knowledge/load.ts catalogFromLines):
+ * the first line is the catalog with each entry of its `records` replaced by the number of the line that holds it.
+ */
+function catalogLines(catalog, records) {
+  const header = { ...catalog };
+  const entries = [];
+  for (const field of records) {
+    header[field] = Object.fromEntries(Object.entries(catalog[field]).map(([key, entry]) => [key, entries.push(JSON.stringify(entry))]));
+  }
+  return [JSON.stringify({ catalog: header, records }), ...entries].join('\n');
+}
+
+/** JSON text in ASCII only (\u escapes): Node reads an ASCII file faster, into a string half the size. */
+const ascii = (json) => json.replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function writeData() {
   const out = join(root, 'dist/data');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'content.json'), JSON.stringify(buildContent()));
-  for (const catalog of ['cfn-catalog.json', 'tf-catalog.json']) copyFileSync(join(root, 'data/generated', catalog), join(out, catalog));
+  const write = (name, json) => writeFileSync(join(out, name), ascii(json));
+  const { services, rules, ...content } = buildContent();
+  // content.json indexes the services (ServiceIndex in src/core/knowledge/types.ts); services.jsonl holds each whole
+  // service on one line, in the same order, so a run parses only the services of the types it meets.
+  const index = services.map(({ id, name, namespaces, category, resource_types }) => ({ id, name, namespaces, category, resource_types }));
+  write('content.json', JSON.stringify({ ...content, services: index }));
+  write('services.jsonl', services.map((service) => JSON.stringify(service)).join('\n'));
+  write('rules.json', JSON.stringify(rules));
+  write('cfn-catalog.jsonl', catalogLines(readJson('data/generated/cfn-catalog.json'), ['types']));
+  write('tf-catalog.jsonl', catalogLines(readJson('data/generated/tf-catalog.json'), ['resources', 'dataSources']));
   for (const [name, from] of Object.entries(WASM_FILES)) copyFileSync(join(root, from), join(root, 'dist', name));
 }
 

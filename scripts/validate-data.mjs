@@ -1,5 +1,5 @@
 // Validates every curated file under data/ against its JSON Schema and checks the links between files
-// (source ids, unique item ids, one service per resource type). Used by the unit tests and by authors:
+// (source ids, unique item ids, one service per resource type, cited Security Hub controls in the catalog and current). Used by the unit tests and by authors:
 //   node scripts/validate-data.mjs        prints the problems and exits 1 when there are any
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
@@ -16,6 +16,7 @@ const SCHEMA_OF_FOLDER = {
   'data/services': 'service.schema.json',
   'data/sources': 'sources.schema.json',
   'data/rules': 'rules.schema.json',
+  'data/controls': 'controls.schema.json',
   'data/srm': null, // each file has its own schema below
   'data/terraform': null,
 };
@@ -44,6 +45,8 @@ export async function validateData() {
   const catalogTypes = new Set(spec.all('resource').map((r) => r.cloudFormationType));
   const tfCatalog = JSON.parse(readFileSync(join(root, 'data/generated/tf-catalog.json'), 'utf8'));
   const tfTypes = new Set(Object.keys(tfCatalog.resources));
+  // The spec lags SAM (some SAM types and properties are missing): SAM types' top-level properties come from SAM's schema.
+  const samTypes = Object.entries(JSON.parse(readFileSync(join(root, 'data/generated/cfn-catalog.json'), 'utf8')).types).filter(([type]) => type.startsWith('AWS::Serverless::'));
   const problems = [];
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   const validators = new Map();
@@ -87,6 +90,23 @@ export async function validateData() {
     }
   }
 
+  const controls = new Map();
+  for (const [name, doc] of Object.entries(loaded)) {
+    if (!name.startsWith('data/controls/')) continue;
+    for (const control of doc.controls ?? []) {
+      if (controls.has(control.id)) problems.push(`${name}: control ${control.id} is listed twice`);
+      controls.set(control.id, control);
+    }
+  }
+  /** A cited control must be in the catalog and current: a retired control checks nothing any more. */
+  const checkControls = (ids, where) => {
+    for (const id of ids ?? []) {
+      const control = controls.get(id);
+      if (!control) problems.push(`${where} cites Security Hub control ${id}, which is not in data/controls/fsbp.yaml`);
+      else if (control.status === 'retired') problems.push(`${where} cites Security Hub control ${id}, retired on ${control.retired}`);
+    }
+  };
+
   const itemIds = new Set();
   const typeOwner = new Map();
   const serviceIds = new Set();
@@ -108,7 +128,7 @@ export async function validateData() {
     serviceIds.add(doc.id);
     checkRefs(doc.category?.sources, 'category');
     const shiftIds = new Set((doc.shifts ?? []).map((s) => s.id));
-    const items = [...(doc.aws ?? []).map((item) => ['aws', item])];
+    const items = [...(doc.aws ?? []).map((item) => ['aws', item]), ...(doc.defaults ?? []).map((item) => ['default', item])];
     for (const [domain, entry] of Object.entries(doc.customer ?? {})) {
       if (!Array.isArray(entry)) continue;
       for (const item of entry) {
@@ -117,12 +137,11 @@ export async function validateData() {
       }
     }
     for (const [side, item] of items) {
-      if (!item.id.startsWith(`${doc.id}.`)) problems.push(`${name}: item id ${item.id} must start with '${doc.id}.'`);
       if (itemIds.has(item.id)) problems.push(`${name}: item id ${item.id} is used twice`);
       itemIds.add(item.id);
-      if (side === 'aws' && item.owner === 'customer') problems.push(`${name}: AWS item ${item.id} has owner customer`);
-      if (side === 'customer' && item.owner === 'aws') problems.push(`${name}: customer item ${item.id} has owner aws`);
+      if (!item.id.startsWith(`${doc.id}.${side === 'customer' ? 'cust' : side}.`)) problems.push(`${name}: ${side} item ${item.id} must start with '${doc.id}.${side === 'customer' ? 'cust' : side}.'`);
       checkRefs(item.sources, item.id);
+      checkControls(item.fsbp, `${name}: item ${item.id}`);
       for (const shift of item.shifts ?? []) {
         if (!shiftIds.has(shift)) problems.push(`${name}: item ${item.id} names unknown shift ${shift}`);
       }
@@ -136,12 +155,56 @@ export async function validateData() {
     for (const doc_ of doc.docs ?? []) {
       if (doc_.source && !sourceIds.has(doc_.source)) problems.push(`${name}: docs entry cites unknown source '${doc_.source}'`);
     }
+    for (const rt of doc.resource_types ?? []) checkControls(rt.fsbp, `${name}: resource type ${rt.cfn ?? rt.tf}`);
+    for (const check of doc.checks_at_runtime ?? []) checkControls([check.control], `${name}: checks_at_runtime`);
+    checkControls(doc.fsbp_controls, `${name}: fsbp_controls`);
     const cfnTypesOfService = (doc.resource_types ?? []).map((rt) => rt.cfn).filter(Boolean);
+    const tfTypesOfService = new Set((doc.resource_types ?? []).flatMap((rt) => [rt.tf, ...(rt.tf_satellites ?? []).map((sat) => sat.type)]).filter(Boolean));
     for (const [side, item] of items) {
-      // Evidence is read on whichever of the service's types is hovered, so a path must exist on at least one.
-      for (const path of item.evidence?.cfn ?? []) {
-        if (!cfnTypesOfService.some((type) => pathExists(spec, type, path))) {
-          problems.push(`${name}: ${side} item ${item.id} evidence path '${path}' exists on none of the service's types`);
+      // applies_to narrows an item to some of the service's own types; a condition reads paths those types have.
+      for (const type of item.applies_to?.cfn ?? []) {
+        if (!cfnTypesOfService.includes(type)) problems.push(`${name}: ${side} item ${item.id} applies_to ${type}, which is not a type of this service`);
+      }
+      for (const type of item.applies_to?.tf ?? []) {
+        if (!tfTypesOfService.has(type)) problems.push(`${name}: ${side} item ${item.id} applies_to ${type}, which is not a type of this service`);
+      }
+      const typesOfItem = item.applies_to?.cfn ?? cfnTypesOfService;
+      for (const { path, on } of conditionPathsOf(item.applies_when, 'cfn')) {
+        if (on) continue;
+        if (path && !typesOfItem.some((type) => pathExists(spec, type, path))) {
+          problems.push(`${name}: ${side} item ${item.id} applies_when reads '${path}', which none of its types has`);
+        }
+      }
+      for (const { on } of conditionPathsOf(item.applies_when, 'tf')) {
+        if (on && !tfTypes.has(on)) problems.push(`${name}: ${side} item ${item.id} applies_when reads ${on}, not a resource type of the pinned AWS provider`);
+      }
+      // Evidence and the settings that replace a default are read on whichever of the service's types is hovered,
+      // so a path must exist on at least one.
+      for (const [what, paths] of [['evidence', item.evidence?.cfn], ['overridden_by', item.overridden_by?.cfn]]) {
+        for (const path of paths ?? []) {
+          // A resource type names another resource of the file that refers to this one (a bucket policy, a flow log).
+          if (/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/.test(path)) {
+            if (!catalogTypes.has(path)) problems.push(`${name}: ${side} item ${item.id} ${what} names unknown type ${path}`);
+            continue;
+          }
+          // A SAM type shows the items of the type its transform creates and may spell a setting its own way.
+          const onSamType = samTypes.some(([type, entry]) => (typesOfItem.includes(type) || typesOfItem.includes(entry.expandsTo)) && entry.properties.includes(path.split(/[.[]/)[0]));
+          if (!onSamType && !typesOfItem.some((type) => pathExists(spec, type, path))) {
+            problems.push(`${name}: ${side} item ${item.id} ${what} path '${path}' exists on none of the service's types`);
+          }
+        }
+      }
+      // Terraform paths likewise, on the item's types, their twins and their satellites (satellite types are checked below).
+      const named = item.applies_to && [...(item.applies_to.cfn ?? []), ...(item.applies_to.tf ?? [])];
+      const tfTypesOfItem = (doc.resource_types ?? [])
+        .filter((rt) => !named || named.includes(rt.cfn) || named.includes(rt.tf))
+        .flatMap((rt) => [rt.tf, ...(rt.tf_satellites ?? []).map((sat) => sat.type)])
+        .filter(Boolean);
+      for (const [what, paths] of [['evidence', item.evidence?.tf], ['overridden_by', item.overridden_by?.tf]]) {
+        for (const path of paths ?? []) {
+          if (!path.startsWith('aws_') && !tfTypesOfItem.some((type) => tfPathExists(tfCatalog, type, path))) {
+            problems.push(`${name}: ${side} item ${item.id} ${what} attribute '${path}' exists on none of the service's Terraform types`);
+          }
         }
       }
     }
@@ -157,7 +220,7 @@ export async function validateData() {
     }
     const tfNames = [
       ...(doc.resource_types ?? []).flatMap((rt) => [rt.tf, ...(rt.tf_satellites ?? []).map((sat) => sat.type)]),
-      ...items.flatMap(([, item]) => (item.evidence?.tf ?? []).filter((path) => path.startsWith('aws_'))),
+      ...items.flatMap(([, item]) => [...(item.evidence?.tf ?? []), ...(item.overridden_by?.tf ?? [])].filter((path) => path.startsWith('aws_'))),
       ...(doc.shifts ?? []).flatMap((shift) => [...(shift.resource_types.tf ?? []), shift.trigger?.tf?.satellite]),
     ].filter(Boolean);
     for (const type of new Set(tfNames)) {
@@ -174,7 +237,7 @@ export async function validateData() {
       }
     }
   }
-  problems.push(...validateRules(loaded, { spec, catalogTypes, tfCatalog, sourceIds, itemIds }));
+  problems.push(...validateRules(loaded, { spec, catalogTypes, tfCatalog, sourceIds, itemIds, checkControls }));
   return problems;
 }
 
@@ -182,7 +245,7 @@ export async function validateData() {
  * Rules: unique ids, known types on both sides, every property path on the CloudFormation spec and the Terraform
  * catalog, known sources and responsibility items, and a fixture folder with pass and fail templates for each side.
  */
-function validateRules(loaded, { spec, catalogTypes, tfCatalog, sourceIds, itemIds }) {
+function validateRules(loaded, { spec, catalogTypes, tfCatalog, sourceIds, itemIds, checkControls }) {
   const problems = [];
   const ruleIds = new Set();
   for (const [name, doc] of Object.entries(loaded)) {
@@ -194,6 +257,7 @@ function validateRules(loaded, { spec, catalogTypes, tfCatalog, sourceIds, itemI
       for (const ref of [...(rule.sources ?? []), ...(rule.absent?.aws_default?.sources ?? [])]) {
         if (!sourceIds.has(ref.ref)) problems.push(`${where}: cites unknown source '${ref.ref}'`);
       }
+      checkControls(rule.controls, where);
       if (rule.responsibility_item && !itemIds.has(rule.responsibility_item)) problems.push(`${where}: unknown responsibility item ${rule.responsibility_item}`);
       const cfnTypes = rule.resource_types?.cfn ?? [];
       const tfTypes = rule.resource_types?.tf ?? [];
@@ -264,9 +328,23 @@ function tfPathExists(tfCatalog, type, path) {
   if (keys.length === 0) return true;
   const [first, second] = keys;
   if ((entry.attributes ?? []).includes(first)) return true; // below an attribute (a map, a JSON document) anything goes
+  if ((entry.removed ?? []).includes(first)) return true; // removed in provider 6.0: configurations pinned to 5.x still write it
   const block = entry.blocks?.[first];
   if (!block) return false;
   return second === undefined || block.includes(second) || Object.prototype.hasOwnProperty.call(entry.blocks, second);
+}
+
+/** Every path a condition reads on one side, with the satellite or related type it is read on (if any). */
+function conditionPathsOf(condition, side, on) {
+  if (!condition || typeof condition !== 'object') return [];
+  const sided = condition.cfn || condition.tf ? condition[side] : condition;
+  if (!sided) return [];
+  const here = sided.related?.type ?? sided.satellite ?? on;
+  return [
+    ...(sided.path !== undefined || here !== on ? [{ path: sided.path, on: here }] : []),
+    ...[...(sided.all ?? []), ...(sided.any ?? [])].flatMap((c) => conditionPathsOf(c, side, here)),
+    ...(sided.not ? conditionPathsOf(sided.not, side, here) : []),
+  ];
 }
 
 /** Every property path a shift reads on one side: its trigger and the paths of its states' conditions. */

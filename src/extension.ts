@@ -32,12 +32,12 @@ export interface TestApi {
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const configuration = new Configuration();
   const knowledge = new Lazy(() => loadKnowledge(context.extensionUri));
-  const index = new DocumentIndex(new Lazy(() => loadHclParser(context.extensionUri)));
+  const index = new DocumentIndex(new Lazy(() => loadHclParser(context.extensionUri)), configuration);
   const log = vscode.window.createOutputChannel('SRM Lens');
   const configFiles = new LensConfigFiles(log);
   const diagnostics = new DiagnosticsController(index, knowledge, configuration, configFiles);
   const exporter = new ReportExporter(index, knowledge, String(context.extension.packageJSON.version ?? ''), (document, template) => diagnostics.findings(document, template));
-  const diagram = new DiagramPanel(context.extensionUri, index, knowledge, (uri) => exporter.export(uri));
+  const diagram = new DiagramPanel(context.extensionUri, index, knowledge, (uri) => exporter.export(uri), (document, template) => diagnostics.findings(document, template));
   const hover = new ResponsibilityHoverProvider(index, knowledge, configuration, diagnostics);
   context.subscriptions.push(
     configuration,

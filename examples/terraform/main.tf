@@ -59,3 +59,13 @@ resource "aws_lambda_function" "thumbnailer" {
     }
   }
 }
+
+# A bastion host: the instance's operating system, patching and metadata settings are yours.
+resource "aws_instance" "bastion" {
+  ami           = "ami-0c02fb55956c7d316"
+  instance_type = "t3.micro"
+
+  metadata_options {
+    http_tokens = "optional"
+  }
+}

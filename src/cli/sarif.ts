@@ -1,14 +1,19 @@
 import type { Knowledge } from '../core/knowledge/knowledge';
 import type { FileReport } from '../core/report';
 import type { Rule } from '../core/rules/types';
+import { escapeControlCharacters } from '../core/syntax/encoding';
+import type { Unreadable } from './output';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
 /** GitHub code scanning ranks security results by this number: critical ≥ 9, high ≥ 7, medium ≥ 4, low below. */
 const SECURITY_SEVERITY = { error: '8.0', warning: '5.5', information: '3.0', hint: '1.0' } as const;
 
-/** SARIF 2.1.0 as GitHub code scanning reads it: rules with help, results with fingerprints and suppressions. */
-export function toSarif(reports: readonly FileReport[], toolVersion: string, knowledge: Knowledge): object {
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: rules with help, results with fingerprints and suppressions. Template
+ * text in messages shows its control characters and bidirectional marks as escapes; URIs are percent-encoded.
+ */
+export function toSarif(reports: readonly FileReport[], toolVersion: string, knowledge: Knowledge, unreadable: readonly Unreadable[] = []): object {
   const used = new Map<string, Rule>();
   for (const report of reports) {
     for (const finding of report.findings) {
@@ -23,29 +28,36 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string, kno
       ruleId: finding.ruleId,
       ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
       level: SARIF_LEVEL[finding.severity],
-      message: { text: finding.message },
+      message: { text: escapeControlCharacters(finding.message) },
       locations: [location(report.path, finding.range)],
       partialFingerprints: { 'srmLens/v1': fingerprint(`${finding.ruleId}|${report.path}|${finding.resource}`) },
       ...(finding.suppressed
-        ? { suppressions: [{ kind: finding.suppressed.by === 'config' ? 'external' : 'inSource', justification: finding.suppressed.reason }] }
+        ? { suppressions: [{ kind: finding.suppressed.by === 'config' ? 'external' : 'inSource', justification: escapeControlCharacters(finding.suppressed.reason) }] }
         : {}),
-      properties: { resource: finding.resource, domain: finding.domain, controls: finding.controls },
+      properties: { resource: escapeControlCharacters(finding.resource), domain: finding.domain, controls: finding.controls },
     })),
   );
-  const notifications = reports.flatMap((report) =>
-    report.errors.map((error) => ({
+  const notifications = [
+    ...reports.flatMap((report) =>
+      report.errors.map((error) => ({
+        level: 'error',
+        message: { text: escapeControlCharacters(error.message) },
+        locations: [location(report.path, error.range)],
+      })),
+    ),
+    ...unreadable.map((entry) => ({
       level: 'error',
-      message: { text: error.message },
-      locations: [location(report.path, error.range)],
+      message: { text: entry.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(entry.path) } } }],
     })),
-  );
+  ];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: 'srm-lens', version: toolVersion, informationUri: 'https://aws.amazon.com/compliance/shared-responsibility-model/', rules: rules.map((rule) => sarifRule(rule, knowledge)) } },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: unreadable.length === 0, toolExecutionNotifications: notifications }],
         results,
       },
     ],

@@ -3,6 +3,8 @@
 import { viewResource } from './analysis/resourceView';
 import type { ShiftOutcome } from './analysis/resourceView';
 import type { Knowledge } from './knowledge/knowledge';
+import { dutyCounts } from './render/diagramModel';
+import type { DutyCounts } from './render/diagramTypes';
 import { SRM_PAGE_URL } from './knowledge/knowledge';
 import type { Category, DefaultItem, ResponsibilityItem } from './knowledge/types';
 import type { Range } from './syntax/lineIndex';
@@ -18,6 +20,8 @@ export interface ResourceReport {
   readonly service?: string;
   readonly category?: Category;
   readonly range: Range;
+  /** Curated types: the customer's duties by how this template leaves them (met, open, depends, default, set). */
+  readonly duties?: DutyCounts;
 }
 
 export interface FindingReport {
@@ -44,9 +48,10 @@ export interface FileReport {
 export function fileReport(knowledge: Knowledge, path: string, template: Template, findings: readonly Finding[] = []): FileReport {
   // Modules are not resource types: their resources are reported where the module itself is scanned.
   const resources = template.resources.filter((resource) => resource.kind !== 'module').map((resource): ResourceReport => {
-    const view = viewResource(knowledge, resource.type, resource, template);
+    const view = viewResource(knowledge, resource.type, resource, template, findings);
     const range = template.lines.rangeOf(resource.typeSpan);
     if (!view) return { id: resource.id, type: resource.type, known: false, range };
+    const curated = view.profile.service.curated && !view.profile.dataSource;
     return {
       id: resource.id,
       type: resource.type,
@@ -54,6 +59,7 @@ export function fileReport(knowledge: Knowledge, path: string, template: Templat
       service: view.profile.service.name,
       category: view.category,
       range,
+      ...(curated ? { duties: dutyCounts(view) } : {}),
     };
   });
   const errors = template.problems.map((problem) => ({ message: problem.message, range: template.lines.rangeOf(problem.span) }));

@@ -3,6 +3,7 @@ import type { Knowledge } from '../core/knowledge/knowledge';
 import { renderReportMarkdown } from '../core/render/reportMarkdown';
 import type { Finding } from '../core/rules/types';
 import type { Template } from '../core/template/model';
+import { commandLinkArguments } from './diagramMessages';
 import type { DiagramPanel } from './diagramPanel';
 import type { DocumentIndex } from './documentIndex';
 import type { Lazy } from './lazy';
@@ -23,7 +24,7 @@ export interface ShowDiagramArgs {
 /** A command link (for a trusted MarkdownString) that opens the diagram on a resource. */
 export function showDiagramLink(uri: vscode.Uri, resource: string): string {
   const args: ShowDiagramArgs = { uri: uri.toString(), resource };
-  return `command:${COMMANDS.showDiagram}?${encodeURIComponent(JSON.stringify([args]))}`;
+  return `command:${COMMANDS.showDiagram}?${commandLinkArguments([args])}`;
 }
 
 /** `Show Responsibility Diagram`: from the palette (active editor), a menu (the file's URI) or a hover link. */

@@ -156,13 +156,9 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private async scanFile(uri: vscode.Uri): Promise<boolean> {
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return false;
-    }
-    const diagnostics = await this.diagnose(uri, text, () => this.index.analyze(text, uri.path));
+    const read = await this.index.readAndAnalyze(uri);
+    if (!read) return false;
+    const diagnostics = await this.diagnose(uri, read.text, async () => read.template);
     if (diagnostics === undefined) {
       this.collection.delete(uri);
       return false;

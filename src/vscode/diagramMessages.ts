@@ -37,12 +37,37 @@ export function parseToHost(raw: unknown): ToHost | undefined {
 export function parseDiagramState(raw: unknown): DiagramState {
   if (typeof raw !== 'object' || raw === null) return {};
   const state = raw as Record<string, unknown>;
-  const expanded = Array.isArray(state.expanded) ? state.expanded.filter((id): id is string => typeof id === 'string' && id.length <= 100) : undefined;
+  const expanded = shortStrings(state.expanded);
+  const collapsed = shortStrings(state.collapsed);
   return {
-    ...(isString(state.uri, 10000) ? { uri: state.uri } : {}),
+    ...(isString(state.uri, 10000) && isDocumentUri(state.uri) ? { uri: state.uri } : {}),
     ...(isString(state.selectedId, MAX_ID) ? { selectedId: state.selectedId } : {}),
     ...(expanded ? { expanded } : {}),
+    ...(typeof state.onlyOpen === 'boolean' ? { onlyOpen: state.onlyOpen } : {}),
+    ...(state.sort === 'template' || state.sort === 'severity' ? { sort: state.sort } : {}),
+    ...(collapsed ? { collapsed } : {}),
   };
+}
+
+/** The strings of a list of ids (layers, groups), each at most 100 characters; undefined when it is not a list. */
+function shortStrings(raw: unknown): string[] | undefined {
+  return Array.isArray(raw) ? raw.filter((id): id is string => typeof id === 'string' && id.length <= 100) : undefined;
+}
+
+/** The schemes of documents a diagram can show: a restored state naming another (`command:`, `https:`) is dropped. */
+const DOCUMENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
+
+function isDocumentUri(uri: string): boolean {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(uri)?.[1]?.toLowerCase();
+  return scheme !== undefined && DOCUMENT_SCHEMES.has(scheme);
+}
+
+/**
+ * The arguments of a `command:` link as its query: JSON, percent-encoded including `(`, `)`, `'`, `!` and `*`, which
+ * encodeURIComponent leaves as they are and a `)` would end the Markdown link early.
+ */
+export function commandLinkArguments(args: readonly unknown[]): string {
+  return encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Only https links that the host itself put in a model may be opened. */

@@ -4,6 +4,7 @@ import type { Knowledge } from '../core/knowledge/knowledge';
 import { SRM_PAGE_URL } from '../core/knowledge/knowledge';
 import { buildDiagramModel, buildResourceDiagram, modelLayers } from '../core/render/diagramModel';
 import type { DiagramLink, DiagramModel, ResourceDiagram } from '../core/render/diagramTypes';
+import type { Finding } from '../core/rules/types';
 import { resourceAt } from '../core/template/model';
 import type { Template } from '../core/template/model';
 import type { DiagramState, ToHost, ToWebview } from '../shared/protocol';
@@ -35,6 +36,8 @@ export class DiagramPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private target: vscode.Uri | undefined;
   private selectedId: string | undefined;
+  /** The user asked to see a resource (the command, a hover's link): the next model brings its details into view. */
+  private revealNext = false;
   private ready = false;
   private generation = 0;
   private readonly sentLinks = new Set<string>();
@@ -52,6 +55,8 @@ export class DiagramPanel implements vscode.Disposable {
     private readonly index: DocumentIndex,
     private readonly knowledge: Lazy<Knowledge>,
     private readonly exportReport: (uri: vscode.Uri) => Thenable<unknown>,
+    /** The findings of the rules on a document, as the Problems panel shows them (settings and suppressions applied). */
+    private readonly findings: (document: vscode.TextDocument, template: Template) => Thenable<readonly Finding[]>,
   ) {
     this.disposables.push(
       this.renderedEmitter,
@@ -72,6 +77,7 @@ export class DiagramPanel implements vscode.Disposable {
       this.target = document.uri;
       this.selectedId = resourceId ?? this.resourceAtCursor(document, template) ?? this.selectedIfPresent(template) ?? template.resources[0]?.id;
     }
+    this.revealNext = true;
     if (this.panel) {
       this.panel.reveal(undefined, true);
     } else {
@@ -252,10 +258,14 @@ export class DiagramPanel implements vscode.Disposable {
     if (this.selectedId !== undefined && !template.resources.some((r) => r.id === this.selectedId)) {
       this.selectedId = this.resourceAtCursor(document, template) ?? template.resources[0]?.id;
     }
+    const findings = await this.findingsOf(document, template);
+    if (generation !== this.generation || !this.panel) return;
     const fileName = vscode.workspace.asRelativePath(document.uri, false);
-    const model = buildDiagramModel(knowledge, template, { fileName, ...(this.selectedId !== undefined ? { selectedId: this.selectedId } : {}) });
+    const model = buildDiagramModel(knowledge, template, { fileName, findings, ...(this.selectedId !== undefined ? { selectedId: this.selectedId } : {}) });
     this.panel.title = `Responsibility: ${baseName(document.uri)}`;
-    this.post({ type: 'model', model, uri: document.uri.toString() });
+    const reveal = this.revealNext;
+    this.revealNext = false;
+    this.post({ type: 'model', model, uri: document.uri.toString(), ...(reveal ? { reveal } : {}) });
   }
 
   /** Selects a resource of the followed document and sends its diagram. */
@@ -264,10 +274,19 @@ export class DiagramPanel implements vscode.Disposable {
     const document = await this.openDocument(this.target);
     const template = document ? await this.templateOf(document) : undefined;
     const resource = template?.resources.find((r) => r.id === id);
-    if (!template || !resource) return;
+    if (!document || !template || !resource) return;
     this.selectedId = id;
     const knowledge = await this.knowledge.get();
-    this.postSelection(buildResourceDiagram(knowledge, template, resource));
+    this.postSelection(buildResourceDiagram(knowledge, template, resource, await this.findingsOf(document, template)));
+  }
+
+  /** The rules' findings on the document; none when they cannot be computed (the diagram still shows the rest). */
+  private async findingsOf(document: vscode.TextDocument, template: Template): Promise<readonly Finding[]> {
+    try {
+      return await this.findings(document, template);
+    } catch {
+      return [];
+    }
   }
 
   private postSelection(resource: ResourceDiagram | undefined): void {

@@ -3,6 +3,7 @@ import type { Knowledge } from '../core/knowledge/knowledge';
 import { DATA_FILES, knowledgeFromJson } from '../core/knowledge/load';
 import type { DataFile } from '../core/knowledge/load';
 import { HclParser } from '../core/syntax/hcl';
+import { freshModuleLoader } from '../node/loadKnowledge';
 
 // Files shipped in dist/, read through workspace.fs so the same code works on the desktop and on the web.
 
@@ -20,11 +21,12 @@ export async function loadKnowledge(extensionUri: vscode.Uri): Promise<Knowledge
   return knowledgeFromJson((file) => texts[file]);
 }
 
-/** The HCL parser, from the two wasm files beside the bundle. */
+/** The HCL parser, from the two wasm files and web-tree-sitter beside the bundle (the extension host is Node). */
 export async function loadHclParser(extensionUri: vscode.Uri): Promise<HclParser> {
-  const [runtime, language] = await Promise.all([
+  const [runtimeWasm, languageWasm] = await Promise.all([
     readDist(extensionUri, 'web-tree-sitter.wasm'),
     readDist(extensionUri, 'tree-sitter-terraform.wasm'),
   ]);
-  return HclParser.create(runtime, language);
+  const loadModule = freshModuleLoader(vscode.Uri.joinPath(extensionUri, 'dist', 'web-tree-sitter.cjs').fsPath);
+  return HclParser.create({ runtimeWasm, languageWasm, loadModule });
 }

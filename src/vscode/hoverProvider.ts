@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isOversized, mayDeclareResourceType } from '../core/analysis/document';
 import { viewResource } from '../core/analysis/resourceView';
 import type { Knowledge } from '../core/knowledge/knowledge';
 import { renderHoverMarkdown, renderModuleMarkdown, renderUnknownTypeMarkdown } from '../core/render/hoverMarkdown';
@@ -19,19 +20,25 @@ export class ResponsibilityHoverProvider implements vscode.HoverProvider {
     private readonly diagnostics: DiagnosticsController,
   ) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (!this.configuration.for(document.uri).hoverEnabled) return undefined;
-    const template = await this.index.get(document);
+    const template = await this.index.get(document, token);
     if (!template) return undefined;
+    // A file over the size limit was not analysed: where a resource type is declared, one line says so.
+    if (isOversized(template)) {
+      return mayDeclareResourceType(document.lineAt(position.line).text) ? new vscode.Hover(template.problems[0]?.message ?? '') : undefined;
+    }
     const resource = resourceTypeAt(template, document.offsetAt(position));
     if (!resource) return undefined;
     const knowledge = await this.knowledge.get();
     let markdown: string | undefined;
     if (resource.kind === 'module') markdown = renderModuleMarkdown(knowledge, resource.type);
     else {
-      const view = viewResource(knowledge, resource.type, resource, template);
       const findings = (await this.diagnostics.findings(document, template)).filter((finding) => finding.resource === resource);
-      markdown = view ? renderHoverMarkdown(knowledge, view, findings) : renderUnknownTypeMarkdown(knowledge, resource.type);
+      const view = viewResource(knowledge, resource.type, resource, template, findings);
+      // The general split is shortened, with a link to the diagram on this resource for the rest.
+      const options = { moreLink: showDiagramLink(document.uri, resource.id) };
+      markdown = view ? renderHoverMarkdown(knowledge, view, findings, options) : renderUnknownTypeMarkdown(knowledge, resource.type, resource.kind === 'data');
     }
     if (!markdown) return undefined;
     // The core's Markdown has no command links (the CLI prints it); the link to the diagram is added here, on the

@@ -32,3 +32,18 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
 export function isSafeUrl(url: string): boolean {
   return /^https:\/\/[^\s"'<>]+$/.test(url);
 }
+
+/**
+ * A logical ID or address as text with line-break opportunities (<wbr>) between its words only: at camelCase humps
+ * ("Master|HTTP|Code|ELB5|XX|Too|High|Alarm") and after `.`, `_`, `-`, `/` or `[`. A long ID then wraps between
+ * words, never inside one.
+ */
+export function breakableId(id: string): Child[] {
+  const words = id.match(/[A-Z]+(?![a-z])[0-9]*|[A-Z]?[a-z]+[0-9]*|[0-9]+|[^A-Za-z0-9]+/g) ?? [];
+  const parts: Child[] = [];
+  words.forEach((word, index) => {
+    if (index > 0 && /^[A-Za-z0-9]/.test(word)) parts.push(document.createElement('wbr'));
+    parts.push(word);
+  });
+  return parts;
+}

@@ -3,7 +3,9 @@
 import type { DiagramModel, ModelLayer, ResourceDiagram } from '../core/render/diagramTypes';
 import type { DiagramState, ToHost, ToWebview } from '../shared/protocol';
 import { h, replaceChildren } from './dom';
-import { header, linkList, model as drawModel, resourceDiagram, resourceList } from './view';
+import { ResourceList } from './list';
+import type { ListOptions } from './list';
+import { header, linkList, model as drawModel, resourceDiagram } from './view';
 import type { ViewHandlers } from './view';
 
 interface VsCodeApi {
@@ -19,9 +21,13 @@ class DiagramApp {
   private empty: { reason: string; layers: readonly ModelLayer[]; srmUrl: string } | undefined;
   private selectedId: string | undefined;
   private readonly expanded: Set<string>;
+  private listOptions: ListOptions;
   private uri: string | undefined;
-  private options: HTMLElement[] = [];
+  private list: ResourceList | undefined;
+  /** The selected resource's details: beside the list when the panel is wide, above it when narrow. */
   private diagramSlot: HTMLElement | undefined;
+  /** The resource the details show, to keep their scroll position when the same one is redrawn. */
+  private shownId: string | undefined;
   private readonly status: HTMLElement;
   private readonly handlers: ViewHandlers;
 
@@ -33,10 +39,14 @@ class DiagramApp {
     this.uri = state?.uri;
     this.selectedId = state?.selectedId;
     this.expanded = new Set(state?.expanded ?? []);
+    this.listOptions = { onlyOpen: state?.onlyOpen ?? false, sort: state?.sort ?? 'template', collapsed: state?.collapsed ?? [] };
     this.status = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     this.handlers = {
       resource: (id, reveal) => {
-        this.showSelection(id, undefined);
+        this.selectedId = id;
+        this.list?.select(id);
+        this.saveState();
+        if (reveal) this.revealDetails();
         this.post({ type: reveal ? 'reveal' : 'select', id });
       },
       link: (url) => this.post({ type: 'openLink', url }),
@@ -56,19 +66,26 @@ class DiagramApp {
   receive(message: ToWebview): void {
     if (!message || typeof message !== 'object') return;
     switch (message.type) {
-      case 'model':
+      case 'model': {
+        // Only an edit's redraw of the same document keeps the scroll positions.
+        const redraw = this.model !== undefined && message.uri === this.uri && message.reveal !== true;
         this.uri = typeof message.uri === 'string' ? message.uri : this.uri;
         this.model = message.model;
         this.empty = undefined;
         this.selectedId = message.model.selectedId;
-        this.render();
+        this.render(redraw ? 'redraw' : message.reveal === true ? 'reveal' : 'show');
         break;
+      }
       case 'select':
         if (!this.model) return;
-        this.model = { ...this.model, ...(message.id !== undefined ? { selectedId: message.id } : {}), ...(message.resource ? { selected: message.resource } : {}) };
-        if (message.id === undefined) this.model = { ...this.model, selectedId: undefined, selected: undefined };
-        this.showSelection(message.id, message.resource);
+        this.model = message.id === undefined
+          ? { ...this.model, selectedId: undefined, selected: undefined }
+          : { ...this.model, selectedId: message.id, ...(message.resource ? { selected: message.resource } : {}) };
+        this.selectedId = message.id;
+        this.list?.select(message.id);
+        this.saveState();
         this.renderDiagram();
+        if (message.reveal) this.revealDetails();
         if (message.resource) this.status.textContent = `Showing ${message.resource.id}`;
         this.reportRendered();
         break;
@@ -76,39 +93,58 @@ class DiagramApp {
         this.model = undefined;
         this.empty = { reason: message.reason, layers: message.layers, srmUrl: message.srmUrl };
         this.selectedId = undefined;
-        this.render();
+        this.render('show');
         break;
     }
   }
 
-  private render(): void {
-    const hadFocus = this.root.contains(document.activeElement) ? document.activeElement?.getAttribute('data-id') : undefined;
+  /**
+   * Rebuilds the page, keeping the focus. `redraw` (an edit) keeps the list's and the details' scroll positions;
+   * `show` scrolls the list to the selected row; `reveal` also brings the details into view.
+   */
+  private render(mode: 'redraw' | 'show' | 'reveal'): void {
+    const focused = this.list?.focusedId;
+    const listScroll = mode === 'redraw' ? this.list?.scrollTop : undefined;
+    const detailsScroll = mode === 'redraw' ? this.diagramSlot?.scrollTop : undefined;
     this.diagramSlot = h('div', { class: 'diagram-slot' });
     if (this.model) {
-      const list = resourceList(this.model, this.selectedId, this.handlers);
-      this.options = list.options;
+      this.list = new ResourceList(this.model, this.selectedId, this.listOptions, {
+        resource: (id, revealIt) => this.handlers.resource(id, revealIt),
+        options: (options) => {
+          this.listOptions = options;
+          this.saveState();
+        },
+      });
       const problems = this.model.problems.length > 0
         ? h('div', { class: 'problems', role: 'note' }, h('strong', {}, 'This file has problems; what follows may be partial. '), this.model.problems.slice(0, 3).join(' · '))
         : undefined;
-      replaceChildren(this.root, header(this.model, this.handlers), problems, h('div', { class: 'layout' }, list.element, this.diagramSlot), this.status);
+      replaceChildren(this.root, header(this.model, this.handlers), problems, h('div', { class: 'layout' }, this.list.element, this.diagramSlot), this.status);
+      if (listScroll !== undefined) this.list.scrollTop = listScroll;
+      else this.list.select(this.selectedId);
     } else {
-      this.options = [];
+      this.list = undefined;
       const reason = this.empty?.reason ?? 'Loading…';
       replaceChildren(this.root, header(undefined, this.handlers), h('p', { class: 'empty' }, reason), this.diagramSlot, this.status);
     }
-    this.renderDiagram();
-    if (hadFocus) this.options.find((o) => o.getAttribute('data-id') === hadFocus)?.focus();
+    this.renderDiagram(detailsScroll);
+    if (mode === 'reveal') this.revealDetails();
+    if (focused !== undefined) this.list?.focus(focused);
     this.saveState();
     this.reportRendered();
   }
 
-  private renderDiagram(): void {
-    if (!this.diagramSlot) return;
+  /** Draws the selected resource's details; the same resource redrawn stays at `scroll`, another starts at its top. */
+  private renderDiagram(scroll = this.diagramSlot?.scrollTop): void {
+    const slot = this.diagramSlot;
+    if (!slot) return;
     const selected: ResourceDiagram | undefined = this.model?.selected;
     if (selected && selected.id === this.selectedId) {
-      replaceChildren(this.diagramSlot, resourceDiagram(selected, this.expanded, this.handlers));
+      replaceChildren(slot, resourceDiagram(selected, this.expanded, this.handlers));
+      slot.scrollTop = selected.id === this.shownId ? scroll ?? 0 : 0;
+      this.shownId = selected.id;
       return;
     }
+    this.shownId = undefined;
     const layers = this.model?.layers ?? this.empty?.layers ?? [];
     const srmUrl = this.model?.srmUrl ?? this.empty?.srmUrl;
     const hint = this.model
@@ -117,7 +153,7 @@ class DiagramApp {
         : 'Add a resource to the template to see who owns each layer for it.'
       : 'The generic model: AWS secures the cloud, you secure what you put in it.';
     replaceChildren(
-      this.diagramSlot,
+      slot,
       h('main', { class: 'diagram', 'aria-label': 'The Shared Responsibility Model' },
         h('p', { class: 'hint' }, hint),
         layers.length > 0 ? drawModel(layers, this.expanded, this.handlers) : undefined,
@@ -126,21 +162,20 @@ class DiagramApp {
     );
   }
 
-  /** Marks the selected option (aria-selected, roving tabindex) without rebuilding the list, so focus stays put. */
-  private showSelection(id: string | undefined, _resource: ResourceDiagram | undefined): void {
-    this.selectedId = id;
-    for (const option of this.options) {
-      const selected = option.getAttribute('data-id') === id;
-      option.setAttribute('aria-selected', selected ? 'true' : 'false');
-      option.setAttribute('tabindex', selected ? '0' : '-1');
-      if (selected && !option.contains(document.activeElement) && typeof option.scrollIntoView === 'function') option.scrollIntoView({ block: 'nearest' });
-    }
-    if (id !== undefined && !this.options.some((o) => o.getAttribute('data-id') === id)) this.options[0]?.setAttribute('tabindex', '0');
-    this.saveState();
+  /**
+   * Brings the details into view: at their top, and on screen. In the two-pane layout they always are; in a
+   * panel too short for panes the page scrolls to them.
+   */
+  private revealDetails(): void {
+    const slot = this.diagramSlot;
+    if (!slot) return;
+    slot.scrollTop = 0;
+    const top = slot.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight / 2) slot.scrollIntoView({ block: 'start' });
   }
 
   private reportRendered(): void {
-    const resources = this.options.map((o) => o.getAttribute('data-id') ?? '');
+    const resources = this.list?.ids ?? [];
     const shown = this.model?.selected && this.model.selected.id === this.selectedId ? this.selectedId : undefined;
     this.post({ type: 'rendered', resources, ...(shown !== undefined ? { selectedId: shown } : {}) });
   }
@@ -150,6 +185,9 @@ class DiagramApp {
       ...(this.uri ? { uri: this.uri } : {}),
       ...(this.selectedId !== undefined ? { selectedId: this.selectedId } : {}),
       expanded: [...this.expanded],
+      onlyOpen: this.listOptions.onlyOpen,
+      sort: this.listOptions.sort,
+      collapsed: [...this.listOptions.collapsed],
     });
   }
 

@@ -1,9 +1,12 @@
-// Builds the diagram's DOM from the model the host sends. Browser-only; text only through dom.ts.
+// Builds the diagram's DOM from the model the host sends: the page header and the selected resource (the template
+// view is list.ts). Browser-only; text only through dom.ts.
 import type {
   DiagramDefault, DiagramItem, DiagramLayer, DiagramLink, DiagramModel, DiagramShift, DomainCell, DomainStatus, LayerOwner,
-  ModelLayer, ResourceDiagram, ResourceSummary,
+  ModelLayer, ResourceDiagram,
 } from '../core/render/diagramTypes';
-import { append, h, isSafeUrl } from './dom';
+import { append, breakableId, h, isSafeUrl } from './dom';
+import type { Mark } from './marks';
+import { cellMark, evidenceMark, markElement, MARKS, SEVERITY_ORDER, severityMark, worstSeverity } from './marks';
 
 export const OWNER_TEXT: Record<LayerOwner, string> = { aws: 'AWS', customer: 'You', shared: 'Shared', none: 'Not listed' };
 const OWNER_LONG: Record<LayerOwner, string> = {
@@ -13,19 +16,11 @@ const OWNER_LONG: Record<LayerOwner, string> = {
   none: 'nothing listed for this service',
 };
 
-export const STATUS: Record<DomainStatus, { icon: string; text: string }> = {
-  unaddressed: { icon: '○', text: 'not addressed in this template' },
-  undecidable: { icon: '?', text: 'depends on a parameter or variable' },
-  configured: { icon: '✓', text: 'configured in this template' },
-  customer: { icon: '•', text: 'yours, beyond what a template shows' },
-  aws: { icon: '▲', text: "AWS's" },
-  not_applicable: { icon: '–', text: 'not applicable' },
-};
-
-const STATUS_ORDER: readonly DomainStatus[] = ['unaddressed', 'undecidable', 'configured', 'customer', 'aws', 'not_applicable'];
+/** Domains from most to least in need of attention (the order of diagramTypes' DomainStatus). */
+const STATUS_ORDER: readonly DomainStatus[] = ['finding', 'unaddressed', 'undecidable', 'default', 'met', 'set', 'customer', 'aws', 'not_applicable'];
 
 export interface ViewHandlers {
-  /** The user picked a resource in the list: `reveal` also moves the editor to it. */
+  /** The user picked a resource: `reveal` also moves the editor to it. */
   resource(id: string, reveal: boolean): void;
   link(url: string): void;
   exportReport(): void;
@@ -48,130 +43,17 @@ export function header(model: DiagramModel | undefined, handlers: ViewHandlers):
   return h('header', { class: 'bar' }, h('div', { class: 'bar-text' }, title, meta), exportButton);
 }
 
-/** The columns of the template view: the customer's domains first, AWS's last, as the diagram stacks them. */
-const COLUMNS: readonly string[] = [
-  'data', 'iam', 'infrastructure_security', 'networking', 'os_runtime', 'containers_serverless', 'monitoring_logging',
-  'application_security', 'hypervisor_virtualization', 'physical_infrastructure',
-];
-
-/**
- * The template view: every resource as a row of a matrix, grouped by category, with one status cell per domain.
- * One listbox: arrow keys move (and show the resource in the diagram), Enter or a click also reveals it.
- */
-export function resourceList(model: DiagramModel, selectedId: string | undefined, handlers: ViewHandlers): { element: HTMLElement; options: HTMLElement[] } {
-  const options: HTMLElement[] = [];
-  const labels = new Map<string, { label: string; shortLabel: string }>();
-  for (const resource of model.groups.flatMap((g) => g.resources)) for (const cell of resource.domains) labels.set(cell.domain, cell);
-  const columns = COLUMNS.filter((id) => labels.has(id));
-  const head = h(
-    'div',
-    { class: 'matrix-head', 'aria-hidden': 'true' },
-    h('span', { class: 'matrix-corner' }, 'Resource'),
-    ...columns.map((id) => h('span', { class: 'col-head', title: labels.get(id)!.label }, labels.get(id)!.shortLabel)),
-  );
-  const listbox = h('div', { class: 'listbox', role: 'listbox', 'aria-label': `Resources in ${model.file.name}`, 'aria-orientation': 'vertical' });
-  const focusIndex = Math.max(0, model.groups.flatMap((g) => g.resources).findIndex((r) => r.id === selectedId));
-  for (const group of model.groups) {
-    const headingId = `group-${group.id}`;
-    const groupElement = h(
-      'div',
-      { class: `group group-${group.id}`, role: 'group', 'aria-labelledby': headingId },
-      h('div', { class: 'group-heading', role: 'presentation' },
-        h('span', { class: 'group-label', id: headingId }, group.label),
-        h('span', { class: 'group-count', 'aria-hidden': 'true' }, group.resources.length),
-        h('span', { class: 'group-hint' }, group.description),
-      ),
-    );
-    for (const resource of group.resources) {
-      const option = resourceOption(resource, columns, resource.id === selectedId, options.length === focusIndex);
-      option.addEventListener('click', () => handlers.resource(resource.id, true));
-      options.push(option);
-      groupElement.appendChild(option);
-    }
-    listbox.appendChild(groupElement);
-  }
-  listbox.addEventListener('keydown', (event) => {
-    const current = options.findIndex((o) => o === document.activeElement);
-    const move = (index: number) => {
-      const target = options[Math.max(0, Math.min(options.length - 1, index))];
-      if (!target) return;
-      event.preventDefault();
-      target.focus();
-      const id = target.getAttribute('data-id');
-      if (id !== null) handlers.resource(id, false);
-    };
-    if (event.key === 'ArrowDown') move(current + 1);
-    else if (event.key === 'ArrowUp') move(current - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(options.length - 1);
-    else if ((event.key === 'Enter' || event.key === ' ') && current >= 0) {
-      event.preventDefault();
-      const id = options[current]!.getAttribute('data-id');
-      if (id !== null) handlers.resource(id, true);
-    }
-  });
-  const section = h(
-    'nav',
-    { class: 'resources', 'aria-label': 'Template view' },
-    h('h2', { class: 'section-title' }, 'Resources in this template, by domain'),
-    model.groups.length > 0 ? h('div', { class: 'matrix' }, head, listbox) : h('p', { class: 'muted' }, 'No resources in this file yet.'),
-    legend(),
-  );
-  return { element: section, options };
-}
-
-function resourceOption(resource: ResourceSummary, columns: readonly string[], selected: boolean, focusable: boolean): HTMLElement {
-  const byStatus = new Map<DomainStatus, string[]>();
-  for (const cell of resource.domains) byStatus.set(cell.status, [...(byStatus.get(cell.status) ?? []), cell.label]);
-  const spoken = STATUS_ORDER.filter((status) => byStatus.has(status)).map((status) => `${STATUS[status].text}: ${byStatus.get(status)!.join(', ')}`);
-  const option = h(
-    'div',
-    {
-      class: 'option',
-      role: 'option',
-      id: `resource-${cssId(resource.id)}`,
-      'data-id': resource.id,
-      'aria-selected': selected ? 'true' : 'false',
-      'aria-label': `${resource.id}, ${resource.type}, ${resource.service ?? resource.categoryLabel}, line ${resource.line + 1}. ${spoken.join('. ')}${spoken.length ? '.' : ''}`,
-      tabindex: focusable ? '0' : '-1',
-    },
-    h('span', { class: 'option-name', title: resource.service ? `${resource.type} · ${resource.service}` : resource.type },
-      h('span', { class: 'option-id' }, resource.id),
-      h('span', { class: 'option-type' }, resource.type),
-    ),
-  );
-  const cells = new Map(resource.domains.map((cell) => [cell.domain, cell]));
-  for (const id of columns) {
-    const cell = cells.get(id);
-    option.appendChild(
-      cell
-        ? h('span', { class: `cell status-${cell.status}`, title: cell.text, 'data-label': cell.shortLabel, 'aria-hidden': 'true' }, STATUS[cell.status].icon)
-        : h('span', { class: 'cell', 'aria-hidden': 'true' }),
-    );
-  }
-  if (resource.domains.length === 0) option.appendChild(h('span', { class: 'option-note' }, resource.categoryLabel));
-  return option;
-}
-
-function legend(): HTMLElement {
-  const entries: DomainStatus[] = ['unaddressed', 'undecidable', 'configured', 'customer', 'aws', 'not_applicable'];
-  return h(
-    'ul',
-    { class: 'legend', 'aria-label': 'Legend' },
-    ...entries.map((status) => h('li', { class: `status-${status}` }, h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, STATUS[status].icon), ` ${STATUS[status].text}`)),
-  );
-}
-
 /** The selected resource: header, shifts, the model with each layer's owner, domains and links. */
 export function resourceDiagram(resource: ResourceDiagram, expanded: ReadonlySet<string>, handlers: ViewHandlers): HTMLElement {
   const main = h('main', { class: 'diagram', 'aria-label': `Shared responsibility diagram for ${resource.id}` });
   main.appendChild(resourceHeader(resource, handlers));
   if (resource.note) main.appendChild(h('p', { class: 'note' }, resource.note));
+  if (resource.layers.length > 0) main.appendChild(standing(resource));
   if (resource.layers.length > 0) main.appendChild(model(resource.layers, expanded, handlers, resource.shifts, resource.id, resource.defaults));
   if (resource.summary) main.appendChild(h('p', { class: 'summary' }, resource.summary));
   if (resource.shifts.length > 0) main.appendChild(shiftList(resource.shifts));
   if (resource.defaults.length > 0) main.appendChild(defaultList(resource.defaults, handlers));
-  if (resource.domains.length > 0) main.appendChild(domainTable(resource.domains));
+  if (resource.domains.length > 0) main.appendChild(domainTable(resource.domains, resource.layers.flatMap((layer) => layer.items)));
   if (resource.runtimeChecks.length > 0) {
     main.appendChild(h('p', { class: 'muted' }, `Checked only at runtime by Security Hub (a template cannot prove them): ${resource.runtimeChecks.map((c) => c.control).join(', ')}.`));
   }
@@ -189,10 +71,70 @@ function resourceHeader(resource: ResourceDiagram, handlers: ViewHandlers): HTML
   return h(
     'header',
     { class: 'resource-header' },
-    h('h2', { class: 'resource-title' }, h('span', { class: 'resource-id' }, resource.id), ' ', jump),
+    h('h2', { class: 'resource-title' }, h('span', { class: 'resource-id' }, ...breakableId(resource.id)), ' ', jump),
     h('p', { class: 'resource-type' }, h('code', {}, resource.type), resource.service ? ` · ${resource.service}` : ''),
     h('p', { class: 'resource-category' }, category, basis ? ' ' : '', basis),
   );
+}
+
+/** An item this template leaves open: a finding, a duty nothing addresses, or one a parameter decides. */
+interface OpenDuty {
+  readonly item: DiagramItem;
+  readonly mark: Mark;
+  readonly rank: number;
+}
+
+/** The items of a resource that this template leaves open, most severe first. */
+function openDuties(resource: ResourceDiagram): OpenDuty[] {
+  const seen = new Set<string>();
+  const open: OpenDuty[] = [];
+  for (const item of resource.layers.flatMap((layer) => layer.items)) {
+    if (seen.has(item.id) || item.side !== 'customer') continue;
+    seen.add(item.id);
+    const evidence = item.evidence;
+    if (item.dependsOn) open.push({ item, mark: MARKS.depends, rank: 6 });
+    else if (evidence?.state === 'finding' && evidence.finding && !evidence.finding.suppressed) open.push({ item, mark: evidenceMark(evidence), rank: SEVERITY_ORDER.indexOf(evidence.finding.severity) });
+    else if (evidence?.state === 'not_set') open.push({ item, mark: MARKS.open, rank: 5 });
+    else if (evidence?.state === 'undecided') open.push({ item, mark: MARKS.depends, rank: 6 });
+  }
+  return open.sort((a, b) => a.rank - b.rank);
+}
+
+/**
+ * How this template leaves the resource, before the model: what it leaves open (findings first, with the rule's
+ * message), then a count of what it meets, leaves to an AWS default or sets without a rule to judge it.
+ */
+function standing(resource: ResourceDiagram): HTMLElement {
+  const open = openDuties(resource);
+  const { met, default: defaulted, set } = resource.counts;
+  const rest = [
+    met > 0 ? markElement(MARKS.met, `${met} met`) : undefined,
+    defaulted > 0 ? markElement(MARKS.default, `${defaulted} on an AWS default`) : undefined,
+    set > 0 ? markElement(MARKS.set, `${set} set, no rule judges ${set === 1 ? 'it' : 'them'}`) : undefined,
+  ].filter((part): part is HTMLElement => part !== undefined);
+  return h(
+    'section',
+    { class: 'standing', 'aria-labelledby': 'standing-title' },
+    h('h3', { class: 'section-title', id: 'standing-title' }, open.length > 0 ? `Left open in this template (${open.length})` : 'Nothing left open in this template'),
+    open.length > 0
+      ? h('ul', { class: 'open-list' }, ...open.map(({ item, mark }) => h('li', { class: 'open-duty' },
+          markElement(mark),
+          h('span', { class: 'open-text' },
+            h('span', { class: 'open-domain' }, `${item.domainLabel}: `),
+            ...openDetail(item, mark),
+          ),
+        )))
+      : undefined,
+    rest.length > 0 ? h('p', { class: 'standing-rest' }, ...rest.flatMap((part, i) => (i > 0 ? [' · ', part] : [part]))) : undefined,
+  );
+}
+
+function openDetail(item: DiagramItem, mark: Mark): (HTMLElement | string)[] {
+  const finding = item.evidence?.finding;
+  if (item.evidence?.state === 'finding' && finding) return [`${finding.message} `, h('code', { class: 'rule-id' }, finding.ruleId)];
+  if (item.dependsOn) return [`${item.text} (applies depending on ${item.dependsOn})`];
+  if (mark === MARKS.depends) return [`${item.text} (`, h('code', {}, item.evidence?.path ?? ''), ` depends on ${item.evidence?.because ?? 'a parameter'})`];
+  return [item.text];
 }
 
 function shiftList(shifts: readonly DiagramShift[]): HTMLElement {
@@ -220,8 +162,8 @@ function defaultElement(item: DiagramDefault, handlers: ViewHandlers): HTMLEleme
   const meta = h('div', { class: 'item-meta' }, h('span', { class: 'since' }, `since ${item.since}`));
   const status = item.status;
   if (status?.state === 'relied_on') append(meta, h('span', { class: 'evidence' }, 'relied on here'));
-  else if (status?.state === 'replaced') append(meta, h('span', { class: 'evidence status-configured' }, h('code', {}, status.path ?? ''), ' set here instead'));
-  else if (status) append(meta, h('span', { class: 'evidence status-undecidable' }, h('code', {}, status.path ?? ''), ` depends on ${status.because ?? 'a parameter'}`));
+  else if (status?.state === 'replaced') append(meta, h('span', { class: 'evidence' }, markElement(MARKS.set), ' ', h('code', {}, status.path ?? ''), ' set here instead'));
+  else if (status) append(meta, h('span', { class: 'evidence' }, markElement(MARKS.depends), ' ', h('code', {}, status.path ?? ''), ` depends on ${status.because ?? 'a parameter'}`));
   if (item.keep) append(meta, h('span', { class: 'keep' }, item.keep));
   append(meta, h('span', { class: `basis basis-${item.basis}`, title: item.basis === 'stated' ? 'AWS states this (linked)' : 'Our reading, linked to what it is derived from' }, item.basis === 'stated' ? 'stated by AWS' : 'derived'));
   for (const source of item.sources) append(meta, linkElement(source, handlers));
@@ -233,7 +175,7 @@ function shiftItem(shift: DiagramShift): HTMLElement {
   const item = h('li', { class: `shift shift-${shift.state}` });
   append(item, h('span', { class: 'shift-title' }, `${shift.title}: `));
   if (shift.state === 'undecided') {
-    append(item, h('span', { class: 'status-undecidable' }, h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, '? '), `depends on ${shift.because ?? 'a value the template does not fix'}: `), shift.possible.join(' or '));
+    append(item, markElement(MARKS.depends, `depends on ${shift.because ?? 'a value the template does not fix'}: `), shift.possible.join(' or '));
   } else {
     append(item, h('strong', {}, shift.label ?? ''));
     if (shift.relyingOnDefault && !/relying on/i.test(shift.label ?? '')) append(item, ' ', h('span', { class: 'badge default' }, 'relying on an AWS default'));
@@ -276,7 +218,7 @@ export function model(
           h('span', { class: 'owner-tag owner-shared' }, 'Shared'), ' ',
           h('span', { class: 'owner-tag owner-aws' }, 'AWS'),
           ' · ', h('span', { class: 'layer-moved', 'aria-hidden': 'true' }, '⇅'), ' moved by its configuration',
-          ' · ', h('span', { class: 'layer-findings', 'aria-hidden': 'true' }, '○'), ' not addressed here',
+          ' · ', markElement(MARKS.error), markElement(MARKS.warning), markElement(MARKS.open), ' left open here',
         ),
         h('span', { class: 'model-actions' }, expandAll, collapseAll),
       ),
@@ -348,7 +290,9 @@ function layerBox(
   const layerDefaults = defaults.filter((item) => layer.defaults.includes(item.id));
   const moved = layer.shifts.length > 0;
   const count = layer.items.length;
-  const findings = layer.items.filter((i) => i.evidence?.state === 'not_set' && !i.dependsOn).length;
+  const leftOpen = layer.items.filter((i) => !i.dependsOn && i.evidence && ((i.evidence.state === 'finding' && !i.evidence.finding?.suppressed) || i.evidence.state === 'not_set'));
+  const worst = worstSeverity(leftOpen);
+  const openMark = worst ? severityMark(worst) : MARKS.open;
   const toggle = h(
     'button',
     {
@@ -357,14 +301,14 @@ function layerBox(
       title: layer.label,
       'aria-expanded': open ? 'true' : 'false',
       'aria-controls': itemsId,
-      'aria-label': `${layer.label}: ${OWNER_LONG[owner]}. ${count} ${count === 1 ? 'item' : 'items'}${findings ? `, ${findings} not addressed in this template` : ''}${moved ? '. Moved by this resource’s configuration' : ''}.`,
+      'aria-label': `${layer.label}: ${OWNER_LONG[owner]}. ${count} ${count === 1 ? 'item' : 'items'}${leftOpen.length ? `, ${leftOpen.length} left open in this template` : ''}${moved ? '. Moved by this resource’s configuration' : ''}.`,
     },
     h('span', { class: 'twisty', 'aria-hidden': 'true' }, open ? '▾' : '▸'),
     h('span', { class: 'layer-label' }, label),
     h('span', { class: 'layer-tags' },
       h('span', { class: `owner-tag owner-${owner}` }, OWNER_TEXT[owner]),
       count > 0 ? h('span', { class: 'layer-count', title: `${count} ${count === 1 ? 'item' : 'items'}` }, `${count}`) : undefined,
-      findings > 0 ? h('span', { class: 'layer-findings', title: 'not addressed in this template' }, `○ ${findings}`) : undefined,
+      leftOpen.length > 0 ? h('span', { class: 'layer-open', title: 'left open in this template' }, markElement(openMark, String(leftOpen.length))) : undefined,
       moved ? h('span', { class: 'layer-moved', title: 'moved by this resource’s configuration' }, '⇅') : undefined,
       layerDefaults.length > 0 ? h('span', { class: 'badge default', title: 'an AWS default applies here; keeping or changing it is yours' }, 'default') : undefined,
     ),
@@ -373,7 +317,7 @@ function layerBox(
   if (grouped) append(details, h('p', { class: 'layer-items-title' }, layer.label));
   append(details, h('p', { class: 'owner-note' }, layer.ownerNote));
   for (const item of layerDefaults) {
-    append(details, h('p', { class: 'layer-shift' }, h('span', { class: 'badge default' }, 'AWS default'), ` ${item.text} (since ${item.since}). Not AWS’s responsibility: keeping or changing it is yours.`));
+    append(details, h('p', { class: 'layer-shift' }, h('span', { class: 'badge default' }, 'AWS default'), ` Since ${item.since}: ${item.text} Not AWS’s responsibility: keeping or changing it is yours.`));
   }
   for (const shift of shifts.filter((s) => layer.shifts.includes(s.id))) {
     append(details, h('p', { class: 'layer-shift' }, h('span', { class: 'layer-moved', 'aria-hidden': 'true' }, '⇅ '), shiftSentence(shift)));
@@ -412,7 +356,7 @@ function itemElement(item: DiagramItem, handlers: ViewHandlers): HTMLElement {
     h('span', { class: 'item-text' }, item.text),
   );
   const meta = h('div', { class: 'item-meta' });
-  if (item.dependsOn) append(meta, h('span', { class: 'evidence status-undecidable' }, `? applies depending on ${item.dependsOn}`));
+  if (item.dependsOn) append(meta, h('span', { class: 'evidence' }, markElement(MARKS.depends, `applies depending on ${item.dependsOn}`)));
   else if (item.evidence) append(meta, evidenceElement(item));
   append(meta, h('span', { class: `basis basis-${item.basis}`, title: item.basis === 'stated' ? 'AWS states this (linked)' : 'Our reading, linked to what it is derived from' }, item.basis === 'stated' ? 'stated by AWS' : 'derived'));
   if (item.general) append(meta, h('span', { class: 'basis' }, 'general split of the category'));
@@ -422,18 +366,38 @@ function itemElement(item: DiagramItem, handlers: ViewHandlers): HTMLElement {
   return element;
 }
 
+/** How this template stands on an item: the rule's verdict when a rule judges it, else whether a setting is there. */
 function evidenceElement(item: DiagramItem): HTMLElement {
   const evidence = item.evidence!;
-  if (evidence.state === 'configured') {
-    return h('span', { class: 'evidence status-configured' }, h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, '✓ '), 'configured here ', h('code', {}, evidence.path ?? ''));
+  const mark = evidenceMark(evidence);
+  const finding = evidence.finding;
+  const element = h('span', { class: 'evidence' }, markElement(mark), ' ');
+  switch (evidence.state) {
+    case 'finding':
+      append(element, finding ? `${finding.message} ` : mark.text, finding ? h('code', { class: 'rule-id' }, finding.ruleId) : undefined);
+      if (finding?.suppressed) append(element, h('span', { class: 'suppressed' }, ` suppressed (${finding.suppressed})`));
+      break;
+    case 'default':
+      append(element, finding ? `${finding.message} ` : mark.text, finding ? h('code', { class: 'rule-id' }, finding.ruleId) : undefined);
+      break;
+    case 'met':
+      append(element, 'met', evidence.rule ? h('span', {}, ': ', h('code', { class: 'rule-id' }, evidence.rule), ' passes') : undefined);
+      break;
+    case 'set':
+      append(element, h('code', {}, evidence.path ?? ''), ' set here; no rule judges it');
+      break;
+    case 'undecided':
+      append(element, h('code', {}, evidence.path ?? ''), ` depends on ${evidence.because ?? 'a parameter'}`);
+      break;
+    case 'not_set':
+      append(element, mark.text);
+      break;
   }
-  if (evidence.state === 'undecided') {
-    return h('span', { class: 'evidence status-undecidable' }, h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, '? '), h('code', {}, evidence.path ?? ''), ` depends on ${evidence.because ?? 'a parameter'}`);
-  }
-  return h('span', { class: 'evidence status-unaddressed' }, h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, '○ '), 'not addressed in this template');
+  return element;
 }
 
-function domainTable(domains: readonly DomainCell[]): HTMLElement {
+/** The domains of the resource, most in need of attention first; a domain with findings shows the worst one. */
+function domainTable(domains: readonly DomainCell[], items: readonly DiagramItem[]): HTMLElement {
   const rows = [...domains].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
   return h(
     'section',
@@ -442,13 +406,14 @@ function domainTable(domains: readonly DomainCell[]): HTMLElement {
     h(
       'ul',
       { class: 'domain-list' },
-      ...rows.map((cell) =>
-        h('li', { class: `domain status-${cell.status}` },
-          h('span', { class: 'cell-icon', 'aria-hidden': 'true' }, STATUS[cell.status].icon),
+      ...rows.map((cell) => {
+        const mark = cellMark(cell, worstSeverity(items.filter((item) => item.domain === cell.domain)));
+        return h('li', { class: 'domain' },
+          markElement(mark),
           h('span', { class: 'domain-label' }, cell.label),
-          h('span', { class: 'domain-text' }, cell.text.slice(cell.label.length + 2) || STATUS[cell.status].text),
-        ),
-      ),
+          h('span', { class: 'domain-text' }, cell.text.slice(cell.label.length + 2) || mark.text),
+        );
+      }),
     ),
   );
 }

@@ -70,6 +70,22 @@ describe('UI: the extension in the VS Code workbench (code-server + Chromium)', 
     await wb.screenshot('04-hover-json');
   });
 
+  it('leads the hover with what this resource leaves open, within its first screen (S3 bucket, ECS service, aws_instance)', async () => {
+    // VS Code shows about 250 px of a hover before it scrolls.
+    for (const [folder, file, marker, type] of [
+      ['cloudformation', 'web-app.yaml', 'AWSTemplateFormatVersion', 'AWS::S3::Bucket'],
+      ['cloudformation', 'web-app.yaml', 'AWSTemplateFormatVersion', 'AWS::ECS::Service'],
+      ['terraform', 'main.tf', 'required_providers', 'aws_instance'],
+    ]) {
+      await wb.dismissHover();
+      await wb.openFromExplorer(folder, file, marker);
+      await wb.hover(type, 'In this template');
+      const offset = await wb.firstTemplateLineOffset();
+      assert.ok(offset !== undefined && offset < 250, `${type}: the first line under "In this template" is ${offset} px down the hover`);
+      await wb.screenshot(`04b-hover-first-screen-${type.replace(/[^a-z0-9]+/gi, '-')}`);
+    }
+  });
+
   it('lists a template\'s findings in the Problems panel, with their rule ids', async () => {
     await wb.dismissHover();
     await wb.openFromExplorer('cloudformation', 'needs-work.yaml', 'AWSTemplateFormatVersion');

@@ -136,6 +136,20 @@ export class Workbench {
     );
   }
 
+  /**
+   * How far below the top of the visible hover the first line under "In this template" starts, in pixels: what a
+   * person sees without scrolling. Undefined when the hover has no such section.
+   */
+  async firstTemplateLineOffset() {
+    const content = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+    return content.evaluate((el) => {
+      const heading = [...el.querySelectorAll('strong')].find((e) => e.textContent === 'In this template');
+      const list = heading?.closest('p')?.nextElementSibling;
+      const first = list?.querySelector('li');
+      return first ? first.getBoundingClientRect().top - el.getBoundingClientRect().top : undefined;
+    });
+  }
+
   async dismissHover() {
     await this.page.mouse.move(5, 5);
     await this.page.keyboard.press('Escape');

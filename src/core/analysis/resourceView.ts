@@ -4,7 +4,10 @@ import { conditionFor, evaluate } from '../template/conditions';
 import type { Truth } from '../template/conditions';
 import type { Dialect, Resource, Template } from '../template/model';
 import { dialectOf } from '../template/model';
-import { satelliteOf } from '../template/terraform';
+import { ruleOutcomes } from '../rules/engine';
+import type { RuleOutcome } from '../rules/engine';
+import type { Finding } from '../rules/types';
+import { referenceIndex } from '../template/references';
 import type { ValueContext } from '../template/values';
 
 /** Which state of a shift this resource is in, or the states it could be in when the template cannot decide. */
@@ -17,12 +20,21 @@ export interface ShiftOutcome {
   readonly because?: string;
 }
 
-/** Whether the template addresses a customer item, judged from the item's evidence properties. */
+/**
+ * How this template stands on a customer item. A rule linked to the item (`responsibility_item`) judges it: `met`
+ * (the rule passes), `finding` (it fails), `default` (the resource relies on an AWS default), `undecided` (a
+ * parameter decides). Without a rule, the item's evidence settings only say whether it is `set` (present, not
+ * judged: never a ✓) or `not_set`.
+ */
 export interface EvidenceStatus {
-  readonly state: 'configured' | 'not_set' | 'undecided';
-  /** The first evidence path found (configured) or the path that could not be decided. */
+  readonly state: 'met' | 'finding' | 'default' | 'set' | 'not_set' | 'undecided';
+  /** The setting found (set) or the one that could not be decided. */
   readonly path?: string;
   readonly because?: string;
+  /** The rule's finding (state `finding`, `default`, `undecided`), on this resource or on one that refers to it. */
+  readonly finding?: Finding;
+  /** The rule that passes (state `met`). */
+  readonly rule?: string;
 }
 
 /**
@@ -64,7 +76,13 @@ const NO_TEMPLATE: ValueContext = { parameters: new Set(), resourceIds: new Set(
  * Applies a type's profile to a resource (or to no resource, for `explain`): decides shifts, hides items whose
  * `applies_when` is false, and checks evidence. Undecidable values never hide anything; they are reported.
  */
-export function viewResource(knowledge: Knowledge, type: string, resource?: Resource, template?: Template): ResourceView | undefined {
+export function viewResource(
+  knowledge: Knowledge,
+  type: string,
+  resource?: Resource,
+  template?: Template,
+  findings: readonly Finding[] = [],
+): ResourceView | undefined {
   const profile = knowledge.profile(type, resource?.kind === 'data');
   if (!profile) return undefined;
   const dialect: Dialect = template ? dialectOf(template.format) : profile.dialect;
@@ -91,6 +109,7 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
   };
 
   const evidence = new Map<string, EvidenceStatus>();
+  const judged = hasResource && template && resource ? judgedItems(knowledge, template, resource, findings, dialect, profile) : new Map<string, EvidenceStatus>();
   const customer = profile.customer.map(({ domain, entry }) => {
     if (!Array.isArray(entry)) {
       const marker = 'aws_only' in entry ? { awsOnly: true as const } : { notApplicable: (entry as { not_applicable: string }).not_applicable };
@@ -99,7 +118,7 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
     const items = (entry as readonly ResponsibilityItem[]).filter(applies);
     if (hasResource) {
       for (const item of items) {
-        const status = firstSetting(item.evidence?.[dialect], dialect, properties, context, profile.properties);
+        const status = judged.get(item.id) ?? firstSetting(item.evidence?.[dialect], dialect, properties, context, profile.properties);
         if (status) evidence.set(item.id, status);
       }
     }
@@ -110,10 +129,10 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
   const defaultStatus = new Map<string, DefaultStatus>();
   if (hasResource) {
     for (const item of defaults) {
-      const setting = firstSetting(item.overridden_by?.[dialect], dialect, properties, context, profile.properties);
+      const setting = firstSetting(item.overridden_by?.[dialect], dialect, properties, context, profile.properties, true);
       if (!setting) continue;
       const { state, ...rest } = setting;
-      defaultStatus.set(item.id, { state: state === 'configured' ? 'replaced' : state === 'undecided' ? 'undecided' : 'relied_on', ...rest });
+      defaultStatus.set(item.id, { state: state === 'set' ? 'replaced' : state === 'undecided' ? 'undecided' : 'relied_on', ...rest });
     }
   }
 
@@ -138,12 +157,84 @@ export function viewResource(knowledge: Knowledge, type: string, resource?: Reso
  * references this resource, or find it absent.
  */
 function contextFor(template: Template, resource: Resource): ValueContext {
-  if (dialectOf(template.format) !== 'tf') return template;
   return {
     parameters: template.parameters,
     resourceIds: template.resourceIds,
-    satelliteProperties: (type) => satelliteOf(template, resource, type)?.properties,
+    satelliteProperties: (type) => referenceIndex(template).referrers(resource, type)[0]?.properties,
   };
+}
+
+const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'];
+
+/**
+ * The customer items that rules judge on this resource, with their state. Rules on the resources that refer to
+ * this one count too: an ingress rule judges its security group, a bucket policy its bucket. The worst outcome
+ * wins: a finding, then a parameter, then an AWS default, then met.
+ */
+function judgedItems(
+  knowledge: Knowledge,
+  template: Template,
+  resource: Resource,
+  findings: readonly Finding[],
+  dialect: Dialect,
+  profile: TypeProfile,
+): Map<string, EvidenceStatus> {
+  // A resource that refers to this one judges an item only when the item names its type as evidence (an ingress
+  // rule for its group, a flow log for its VPC): a security group referring to its VPC says nothing of the VPC.
+  const relatedTypes = new Map<string, ReadonlySet<string>>();
+  for (const { entry } of profile.customer) {
+    if (!Array.isArray(entry)) continue;
+    for (const item of entry as readonly ResponsibilityItem[]) relatedTypes.set(item.id, new Set((item.evidence?.[dialect] ?? []).filter((path) => isRelatedType(path, dialect))));
+  }
+  const outcomes = [resource, ...referenceIndex(template).referrersOf(resource)].flatMap((r) =>
+    ruleOutcomes(knowledge.rules, template, r).map((o) => ({ ...o, from: r })),
+  );
+  const byItem = new Map<string, RuleOutcome[]>();
+  for (const { rule, outcome, from } of outcomes) {
+    if (!rule.responsibility_item || outcome === 'not_applicable') continue;
+    if (from !== resource && !relatedTypes.get(rule.responsibility_item)?.has(from.type)) continue;
+    const list = byItem.get(rule.responsibility_item) ?? [];
+    byItem.set(rule.responsibility_item, [...list, outcome]);
+  }
+  const reported = (finding: Finding): Finding => reportedAs(findings, finding);
+  const result = new Map<string, EvidenceStatus>();
+  for (const [item, list] of byItem) {
+    const failed = list.filter((o): o is Finding => typeof o === 'object');
+    const violations = failed.filter((f) => f.kind !== 'depends' && f.severity !== 'hint');
+    violations.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+    const depends = failed.find((f) => f.kind === 'depends');
+    const relying = failed.find((f) => f.kind !== 'depends' && f.severity === 'hint');
+    const passed = list.find((o) => o === 'pass');
+    if (violations[0]) result.set(item, { state: 'finding', finding: reported(violations[0]) });
+    else if (depends) result.set(item, { state: 'undecided', finding: depends, because: depends.message });
+    else if (relying) result.set(item, { state: 'default', finding: reported(relying) });
+    else if (passed) result.set(item, { state: 'met', rule: outcomes.find((o) => o.outcome === 'pass' && o.rule.responsibility_item === item && (o.from === resource || relatedTypes.get(item)?.has(o.from.type)))?.rule.id ?? '' });
+  }
+  return result;
+}
+
+/** An evidence entry naming a resource type (a Terraform satellite, a CloudFormation bucket policy), not a property. */
+function isRelatedType(path: string, dialect: Dialect): boolean {
+  return dialect === 'tf' ? path.startsWith('aws_') : /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/.test(path);
+}
+
+/** The findings of a file by resource, rule and position, indexed once: a scan per item made the views quadratic. */
+const findingIndexes = new WeakMap<readonly Finding[], Map<Resource, Map<string, Finding>>>();
+
+/** The finding as the file reports it (suppressed or not), or the finding itself. */
+function reportedAs(findings: readonly Finding[], finding: Finding): Finding {
+  let index = findingIndexes.get(findings);
+  if (!index) {
+    index = new Map();
+    for (const f of findings) {
+      let byRule = index.get(f.resource);
+      if (!byRule) index.set(f.resource, (byRule = new Map()));
+      const key = `${f.rule.id}@${f.span.start}`;
+      if (!byRule.has(key)) byRule.set(key, f);
+    }
+    findingIndexes.set(findings, index);
+  }
+  return index.get(finding.resource)?.get(`${finding.rule.id}@${finding.span.start}`) ?? finding;
 }
 
 function decideShift(shift: Shift, type: string, dialect: Dialect, own: Resource['properties'], context: ValueContext): ShiftOutcome {
@@ -187,18 +278,25 @@ function firstSetting(
   properties: Resource['properties'],
   context: ValueContext,
   typeProperties: ReadonlySet<string>,
+  /** For what replaces a default: no such resource means the default is relied on. */
+  absenceCounts = false,
 ): EvidenceStatus | undefined {
-  // Settings are written for the service's main type: only paths the hovered type has (or, in Terraform, satellite
-  // resource types) apply to it.
-  const isSatellite = (path: string) => dialect === 'tf' && path.startsWith('aws_');
-  const paths = settings?.filter((path) => isSatellite(path) || typeProperties.has(path.split(/[.[]/)[0]!));
+  // Settings are written for the service's main type: only paths the hovered type has (or resource types that
+  // refer to it: Terraform satellites, a CloudFormation bucket policy) apply to it.
+  const paths = settings?.filter((path) => isRelatedType(path, dialect) || typeProperties.has(path.split(/[.[]/)[0]!));
   if (!paths || paths.length === 0) return undefined;
   let undecided: EvidenceStatus | undefined;
+  let ownPaths = 0;
   for (const path of paths) {
-    const condition = isSatellite(path) ? { satellite: path, op: 'exists' as const } : { path, op: 'exists' as const };
+    const related = isRelatedType(path, dialect);
+    if (!related) ownPaths++;
+    const condition = related ? { satellite: path, op: 'exists' as const } : { path, op: 'exists' as const };
     const truth = evaluate(condition, properties, context);
-    if (truth.value === true) return { state: 'configured', path };
+    if (truth.value === true) return { state: 'set', path };
     if (truth.value === undefined) undecided ??= { state: 'undecided', path, ...(truth.because ? { because: truth.because } : {}) };
   }
+  // Another resource that refers to this one is evidence when it is there; its absence alone says nothing (it may
+  // not apply to this type at all, or live in another file).
+  if (ownPaths === 0 && !absenceCounts) return undecided;
   return undecided ?? { state: 'not_set' };
 }

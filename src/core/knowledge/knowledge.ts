@@ -3,12 +3,38 @@ import type { Dialect } from '../template/model';
 import { awsccNameOf } from './awscc';
 import type {
   AppliesTo, Category, CategoryDoc, CategoryInfo, CfnCatalog, ContentBundle, DefaultItem, DomainDoc, DomainEntry, DomainId, LayerDoc,
-  NamespaceEntry, ResourceTypeEntry, ResponsibilityItem, ServiceDoc, Shift, Source, TerraformModule, TfCatalog,
+  NamespaceEntry, ResourceTypeEntry, ResponsibilityItem, ServiceDoc, ServiceIndex, Shift, Source, TerraformModule, TfCatalog,
 } from './types';
+import type { Rule } from '../rules/types';
+
+/** The data read at first use (each at most once): a run pays only for the services and the language it meets. */
+export interface LazyData {
+  /** The ServiceDoc at a position of ContentBundle.services. */
+  service(position: number): ServiceDoc;
+  rules(): readonly Rule[];
+  cfnCatalog(): CfnCatalog;
+  tfCatalog(): TfCatalog;
+}
 
 export const SRM_PAGE_URL = 'https://aws.amazon.com/compliance/shared-responsibility-model/';
 
 const NOT_REGISTRY_TYPE = /^AWS::(Serverless|CDK)::/;
+
+/** A misspelling this close to a known type is a typo, not a newer type. */
+const TYPO_DISTANCE = 2;
+
+/** What `Knowledge.unknownType` tells about a type no catalog holds. */
+export interface UnknownType {
+  readonly type: string;
+  /** The catalog it was looked up in (`hashicorp/aws 6.66.0`, `@aws-cdk/aws-service-spec@0.1.216`). */
+  readonly catalog: string;
+  /** The known type it is a typo of (edit distance 2 or less), if any. */
+  readonly typoOf: string | undefined;
+  /** For a name that is no typo, in a namespace the catalog knows: it may be newer than the catalog. */
+  readonly namespace: { readonly namespace: string; readonly service: string; readonly category: Category } | undefined;
+  /** The closest known types, best first. */
+  readonly closest: readonly string[];
+}
 
 /** Everything the hover and `explain` say about one resource type, before looking at a template. */
 export interface TypeProfile {
@@ -38,7 +64,10 @@ export interface TypeProfile {
   readonly emphasize: ReadonlySet<string>;
   /** Terraform satellites (`aws_s3_bucket_versioning`): the parent type they configure and the duties they fulfil. */
   readonly satelliteOf: { readonly parent: string; readonly fulfils: readonly ResponsibilityItem[] } | undefined;
-  /** Set for Terraform types outside the pinned provider version (removed before it or added after it). */
+  /**
+   * Set for Terraform types a configuration pinned to another major provider version cannot use: added in 6.x,
+   * removed in 6.0, or removed earlier (the catalog's availability note).
+   */
   readonly availability: string | undefined;
   /** Terraform satellite types that configure this type, with the attribute that links them to it. */
   readonly satellites: readonly { readonly type: string; readonly link: string }[];
@@ -48,7 +77,7 @@ export interface TypeProfile {
 type ProfileBase = Pick<TypeProfile, 'type' | 'dialect' | 'dataSource' | 'availability' | 'description' | 'docsUrl' | 'namespace' | 'properties'>;
 
 interface TypeEntryRef {
-  readonly service: ServiceDoc;
+  readonly service: ServiceIndex;
   readonly entry: ResourceTypeEntry;
 }
 
@@ -58,7 +87,8 @@ export class Knowledge {
   private readonly byCfnType = new Map<string, TypeEntryRef>();
   private readonly byTfType = new Map<string, TypeEntryRef>();
   private readonly satelliteParents = new Map<string, TypeEntryRef & { readonly fulfils: readonly string[] }>();
-  private readonly serviceByNamespace = new Map<string, ServiceDoc>();
+  private readonly serviceByNamespace = new Map<string, ServiceIndex>();
+  private readonly serviceDocs = new Map<ServiceIndex, ServiceDoc>();
   private readonly namespaceEntries = new Map<string, NamespaceEntry>();
   private readonly categoriesById = new Map<Category, CategoryDoc>();
   private readonly awsccExceptions: ReadonlyMap<string, string>;
@@ -66,11 +96,10 @@ export class Knowledge {
   private readonly profiles = new Map<string, TypeProfile>();
   readonly domains: readonly DomainDoc[];
 
-  /** The catalogs are read at first use: a CloudFormation run never parses the Terraform catalog, nor `explain` either. */
+  /** The rest is read at first use: `explain` parses one service, a CloudFormation run never the Terraform catalog. */
   constructor(
     private readonly content: ContentBundle,
-    private readonly readCfnCatalog: () => CfnCatalog,
-    private readonly readTfCatalog: () => TfCatalog,
+    private readonly data: LazyData,
   ) {
     for (const source of content.sources) this.sourcesById.set(source.id, source);
     for (const service of content.services) {
@@ -92,13 +121,13 @@ export class Knowledge {
 
   private cfnCatalogData: CfnCatalog | undefined;
   private get cfnCatalog(): CfnCatalog {
-    this.cfnCatalogData ??= this.readCfnCatalog();
+    this.cfnCatalogData ??= this.data.cfnCatalog();
     return this.cfnCatalogData;
   }
 
   private tfCatalogData: TfCatalog | undefined;
   private get tfCatalog(): TfCatalog {
-    this.tfCatalogData ??= this.readTfCatalog();
+    this.tfCatalogData ??= this.data.tfCatalog();
     return this.tfCatalogData;
   }
 
@@ -106,25 +135,27 @@ export class Knowledge {
 
   /** The diagnostics rules, indexed at first use. */
   get rules(): RuleIndex {
-    this.ruleIndex ??= new RuleIndex(this.content.rules ?? []);
+    this.ruleIndex ??= new RuleIndex(this.data.rules());
     return this.ruleIndex;
   }
 
   get services(): readonly ServiceDoc[] {
-    return this.content.services;
+    return this.content.services.map((service) => this.serviceDoc(service));
   }
 
-  get cfnTypeCount(): number {
-    return Object.keys(this.cfnCatalog.types).length;
+  /** The whole content of a service, read at its first use. */
+  private serviceDoc(service: ServiceIndex): ServiceDoc {
+    let doc = this.serviceDocs.get(service);
+    if (!doc) {
+      doc = this.data.service(this.content.services.indexOf(service));
+      this.serviceDocs.set(service, doc);
+    }
+    return doc;
   }
 
-  /** The Terraform AWS provider the catalog was generated from (`hashicorp/aws 5.100.0`). */
+  /** The Terraform AWS provider the catalog was generated from (`hashicorp/aws 6.66.0`). */
   get tfProviderVersion(): string {
     return this.tfCatalog.source;
-  }
-
-  get tfTypeCount(): number {
-    return Object.keys(this.tfCatalog.resources).length;
   }
 
   source(id: string): Source | undefined {
@@ -201,8 +232,11 @@ export class Knowledge {
   private buildProfile(type: string, dataSource: boolean): TypeProfile | undefined {
     if (type.startsWith('awscc_')) return this.awsccProfile(type, dataSource);
     if (type.startsWith('aws_')) return this.tfProfile(type, dataSource);
-    const entry = this.cfnCatalog.types[type];
+    const entry = own(this.cfnCatalog.types, type);
     if (!entry || dataSource) return undefined;
+    const ref = this.byCfnType.get(type);
+    // A SAM type no service lists itself takes the split of the type its transform creates.
+    const expanded = !ref && entry.expandsTo ? this.profile(entry.expandsTo) : undefined;
     const base = {
       type,
       dialect: 'cfn' as const,
@@ -213,25 +247,25 @@ export class Knowledge {
       namespace: entry.namespace,
       properties: new Set(entry.properties),
     };
-    const ref = this.byCfnType.get(type);
+    if (expanded) return { ...expanded, ...base, shifts: [], equivalents: [], satellites: [] };
     const service = ref?.service ?? this.serviceByNamespace.get(entry.namespace);
     const awscc = this.registryAwsccName(type);
     const equivalents = [...(ref?.entry.tf ? [ref.entry.tf] : []), ...(awscc ? [awscc] : [])];
-    return service ? this.curatedProfile(base, service, ref?.entry, equivalents) : this.generalProfile(base, equivalents);
+    return service ? this.curatedProfile(base, this.serviceDoc(service), ref?.entry, equivalents) : this.generalProfile(base, equivalents);
   }
 
   private tfProfile(type: string, dataSource: boolean): TypeProfile | undefined {
-    const entry = dataSource ? this.tfCatalog.dataSources[type] : this.tfCatalog.resources[type];
+    const entry = own(dataSource ? this.tfCatalog.dataSources : this.tfCatalog.resources, type);
     if (!entry) return undefined;
     const base = {
       type,
       dialect: 'tf' as const,
       dataSource,
       availability: entry.availability,
-      description: entry.description || `Terraform ${dataSource ? 'data source' : 'resource'} of the AWS provider.`,
+      description: `Terraform ${dataSource ? 'data source' : 'resource'} of the AWS provider.`,
       docsUrl: tfDocsUrl('aws', type, dataSource),
       namespace: entry.namespace,
-      properties: new Set([...(entry.attributes ?? []), ...Object.keys(entry.blocks ?? {})]),
+      properties: new Set([...(entry.attributes ?? []), ...Object.keys(entry.blocks ?? {}), ...(entry.removed ?? [])]),
     };
     const ref = this.byTfType.get(type);
     const satellite = ref ? undefined : this.satelliteParents.get(type);
@@ -241,10 +275,10 @@ export class Knowledge {
     const awscc = cfnType ? this.registryAwsccName(cfnType) : undefined;
     const equivalents = cfnType ? [cfnType, ...(awscc ? [awscc] : [])] : [];
     if (!service) return this.generalProfile(base, equivalents);
-    const profile = this.curatedProfile(base, service, owner?.entry, equivalents);
+    const profile = this.curatedProfile(base, this.serviceDoc(service), owner?.entry, equivalents);
     if (!satellite) return profile;
     const parent = satellite.entry.tf ?? satellite.entry.cfn ?? service.name;
-    const fulfils = customerItems(service).filter((item) => satellite.fulfils.includes(item.id));
+    const fulfils = customerItems(this.serviceDoc(service)).filter((item) => satellite.fulfils.includes(item.id));
     return {
       ...profile,
       summary: `Configures a \`${parent}\` from a separate resource (AWS provider v4+ style).`,
@@ -329,27 +363,51 @@ export class Knowledge {
   private namespacesByPrefix: Map<string, string> | undefined;
 
   /**
-   * The service of the namespace an unknown type is written in (`AWS::Lambda::New` → AWS Lambda,
-   * `aws_lambda_new` → its provider namespace), or undefined when the namespace itself is unknown.
+   * The namespace an unknown type is written in, with its service and category (`AWS::Lambda::New` and
+   * `aws_lambda_new` → AWS Lambda, abstracted), or undefined when the catalogs know no type of that namespace.
    */
-  namespaceOf(type: string): string | undefined {
+  namespaceOf(type: string): { readonly namespace: string; readonly service: string; readonly category: Category } | undefined {
     if (!this.namespacesByPrefix) {
       this.namespacesByPrefix = new Map();
-      for (const [name, entry] of Object.entries(this.cfnCatalog.types)) {
-        this.namespacesByPrefix.set(name.split('::').slice(0, 2).join('::'), this.namespaceEntries.get(entry.namespace)?.service ?? entry.namespace);
-      }
+      for (const [name, entry] of Object.entries(this.cfnCatalog.types)) this.namespacesByPrefix.set(name.split('::').slice(0, 2).join('::'), entry.namespace);
       for (const [name, entry] of Object.entries(this.tfCatalog.resources)) {
         const prefix = /^aws_[a-z0-9]+/.exec(name)?.[0];
-        if (prefix && !this.namespacesByPrefix.has(prefix)) this.namespacesByPrefix.set(prefix, this.namespaceEntries.get(entry.namespace)?.service ?? entry.namespace);
+        if (prefix && !this.namespacesByPrefix.has(prefix)) this.namespacesByPrefix.set(prefix, entry.namespace);
       }
     }
     const prefix = type.startsWith('aws_') ? /^aws_[a-z0-9]+/.exec(type)?.[0] : type.split('::').slice(0, 2).join('::');
-    return prefix && type.length > prefix.length + 1 ? this.namespacesByPrefix.get(prefix) : undefined;
+    const namespace = prefix && type.length > prefix.length + 1 ? this.namespacesByPrefix.get(prefix) : undefined;
+    if (!namespace) return undefined;
+    const curated = this.serviceByNamespace.get(namespace);
+    const entry = this.namespaceEntries.get(namespace);
+    return {
+      namespace,
+      service: curated?.name ?? entry?.service ?? namespace,
+      category: curated?.category.value ?? entry?.category ?? 'abstracted',
+    };
   }
 
-  /** Which catalog a type is looked up in, for messages (`hashicorp/aws 5.100.0`). */
+  /** Which catalog a type is looked up in, for messages (`hashicorp/aws 6.66.0`). */
   catalogName(type: string): string {
     return type.startsWith('aws_') ? this.tfCatalog.source : this.cfnCatalog.source.split(' ')[0]!;
+  }
+
+  /**
+   * What to tell about a type no catalog holds. A known type this close is what was meant (a typo); otherwise a
+   * name in a namespace the catalog knows may be newer than the catalog (with the namespace's service and category);
+   * anything else is unknown. Custom resources, registry types and other providers' types are not AWS types.
+   */
+  unknownType(type: string, dataSource = false): UnknownType | undefined {
+    if (!/^(AWS|Alexa)::|^aws_|^awscc_/.test(type) || this.profile(type, dataSource)) return undefined;
+    const closest = this.closest(type, 3, dataSource);
+    const typoOf = closest[0] && closest[0].distance <= TYPO_DISTANCE ? closest[0].type : undefined;
+    return {
+      type,
+      catalog: this.catalogName(type),
+      typoOf,
+      namespace: typoOf ? undefined : this.namespaceOf(type),
+      closest: closest.map((c) => c.type),
+    };
   }
 
   /** Known types closest to a misspelt one, best first, from the catalog of the same language. */
@@ -357,10 +415,10 @@ export class Knowledge {
     return this.closest(type, max).map((s) => s.type);
   }
 
-  /** The closest known types with their edit distance (case-insensitive), best first. */
-  closest(type: string, max = 3): { readonly type: string; readonly distance: number }[] {
+  /** The closest known types (data sources with `dataSource`) with their edit distance (case-insensitive), best first. */
+  closest(type: string, max = 3, dataSource = false): { readonly type: string; readonly distance: number }[] {
     const candidates = type.startsWith('aws_')
-      ? Object.keys(this.tfCatalog.resources)
+      ? Object.keys(dataSource ? this.tfCatalog.dataSources : this.tfCatalog.resources)
       : type.startsWith('awscc_')
         ? [...this.awsccTypes().keys()]
         : Object.keys(this.cfnCatalog.types);
@@ -399,6 +457,11 @@ function orderedDomains(
     }
     return { domain: domain.id, entry };
   });
+}
+
+/** A catalog entry by a name written in a template: own properties only, so `constructor` or `__proto__` is no type. */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /** The CloudFormation template reference page of a type (the rule of data-sources.md section 1). */

@@ -1,6 +1,5 @@
 // The shapes of the data files (data/**/*.yaml, compiled to dist/data/*.json by scripts/build.mjs).
 // data/schema/*.schema.json is the authority; these types mirror the parts the code reads.
-import type { Rule } from '../rules/types';
 import type { SidedCondition } from '../template/conditions';
 
 export type Category = 'infrastructure' | 'container' | 'abstracted';
@@ -173,9 +172,15 @@ export interface LayerDoc {
   readonly description?: string;
 }
 
-/** dist/data/content.json: all curated data in one file. */
+/**
+ * What every service contributes to the indexes (its types and namespaces): dist/data/content.json lists these, and
+ * dist/data/services.jsonl holds each whole ServiceDoc on one line, in the same order, parsed at first use.
+ */
+export type ServiceIndex = Pick<ServiceDoc, 'id' | 'name' | 'namespaces' | 'category' | 'resource_types'>;
+
+/** dist/data/content.json: the curated data every run needs (the services by index, the rules in rules.json). */
 export interface ContentBundle {
-  readonly services: readonly ServiceDoc[];
+  readonly services: readonly ServiceIndex[];
   readonly sources: readonly Source[];
   readonly model: { readonly layers: readonly LayerDoc[] };
   readonly domains: { readonly domains: readonly DomainDoc[] };
@@ -185,30 +190,43 @@ export interface ContentBundle {
     readonly basis_note?: string;
   };
   readonly terraform: TerraformContent;
-  /** data/rules/*.yaml, every file's rules in one list. */
-  readonly rules: readonly Rule[];
 }
 
-/** data/generated/cfn-catalog.json */
+/** data/generated/cfn-catalog.json (in dist/data as JSON lines, read lazily: src/core/knowledge/load.ts) */
 export interface CfnCatalog {
   readonly source: string;
-  readonly types: Readonly<Record<string, { readonly namespace: string; readonly description: string; readonly properties: readonly string[] }>>;
+  readonly types: Readonly<Record<string, CfnTypeEntry>>;
 }
 
-/** data/generated/tf-catalog.json: the AWS provider's resource types and data sources. */
+export interface CfnTypeEntry {
+  readonly namespace: string;
+  readonly description: string;
+  readonly properties: readonly string[];
+  /** For a SAM type: the CloudFormation type the transform creates for it, whose split it takes. */
+  readonly expandsTo?: string;
+}
+
+/** data/generated/tf-catalog.json (in dist/data as JSON lines, like the CloudFormation catalog): the AWS provider's resource types and data sources. */
 export interface TfCatalog {
+  /** `hashicorp/aws 6.66.0` */
   readonly source: string;
+  /** The provider version the catalog follows (`6.66.0`). */
+  readonly providerVersion: string;
   readonly resources: Readonly<Record<string, TfTypeEntry>>;
   readonly dataSources: Readonly<Record<string, TfTypeEntry>>;
 }
 
 export interface TfTypeEntry {
   readonly namespace: string;
-  readonly description: string;
-  /** For types outside the pinned provider version: when they were removed or added. */
+  /**
+   * For types a configuration pinned to another major version cannot use: "added in provider 6.x (not in 5.100.0,
+   * the last 5.x release)", "removed in provider 6.0 (last in 5.100.0)", or the note of an older removal.
+   */
   readonly availability?: string;
   readonly attributes?: readonly string[];
   readonly blocks?: Readonly<Record<string, readonly string[]>>;
+  /** Top-level names the last 5.x release had and the pinned provider removed: 5.x configurations still write them. */
+  readonly removed?: readonly string[];
 }
 
 /** data/terraform/awscc-exceptions.yaml and data/terraform/modules.yaml, compiled into the content bundle. */

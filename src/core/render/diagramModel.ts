@@ -1,7 +1,8 @@
 import { viewResource } from '../analysis/resourceView';
-import type { ResourceView, ShiftOutcome } from '../analysis/resourceView';
+import type { EvidenceStatus, ResourceView, ShiftOutcome } from '../analysis/resourceView';
 import type { Knowledge } from '../knowledge/knowledge';
 import { SRM_PAGE_URL } from '../knowledge/knowledge';
+import type { Finding } from '../rules/types';
 import type { Category, DefaultItem, DomainId, LayerDoc, LayerId, ResponsibilityItem, Shift, SourceRef } from '../knowledge/types';
 import { evaluate } from '../template/conditions';
 import type { ValueContext } from '../template/values';
@@ -9,7 +10,7 @@ import { dialectOf } from '../template/model';
 import { satelliteOf } from '../template/terraform';
 import type { Resource, Template, TemplateFormat } from '../template/model';
 import type {
-  DiagramDefault, DiagramItem, DiagramLayer, DiagramLink, DiagramModel, DiagramShift, DomainCell, DomainCounts, DomainStatus,
+  DiagramDefault, DiagramEvidence, DiagramItem, DiagramLayer, DiagramLink, DiagramModel, DiagramShift, DomainCell, DomainCounts, DomainStatus, DutyCounts,
   GroupId, LayerOwner, ModelLayer, ResourceDiagram, ResourceSummary, TemplateGroup,
 } from './diagramTypes';
 
@@ -44,11 +45,14 @@ export interface DiagramOptions {
   readonly fileName: string;
   /** The resource to show in full (a logical ID or Terraform address); none selected when undefined or not found. */
   readonly selectedId?: string;
+  /** The findings of the rules on the template, suppressions marked (rules/engine.ts findingsOf). */
+  readonly findings?: readonly Finding[];
 }
 
 /** The diagram's input for one template: every resource in summary, grouped by category, and the selected one in full. */
 export function buildDiagramModel(knowledge: Knowledge, template: Template, options: DiagramOptions): DiagramModel {
-  const summaries = template.resources.map((resource) => summarizeResource(knowledge, template, resource));
+  const findings = options.findings ?? [];
+  const summaries = template.resources.map((resource) => summarizeResource(knowledge, template, resource, findings));
   const groups: TemplateGroup[] = [];
   for (const id of GROUP_ORDER) {
     const resources = summaries.filter((summary) => summary.group === id);
@@ -69,7 +73,7 @@ export function buildDiagramModel(knowledge: Knowledge, template: Template, opti
       const at = template.lines.positionAt(problem.span.start);
       return `Line ${at.line + 1}: ${problem.message}`;
     }),
-    ...(selectedResource ? { selectedId: selectedResource.id, selected: buildResourceDiagram(knowledge, template, selectedResource) } : {}),
+    ...(selectedResource ? { selectedId: selectedResource.id, selected: buildResourceDiagram(knowledge, template, selectedResource, findings) } : {}),
     layers: modelLayers(knowledge),
     srmUrl: SRM_PAGE_URL,
   };
@@ -93,13 +97,17 @@ function modelLayer(layer: LayerDoc): ModelLayer {
 }
 
 /** One resource of the template in summary: its group, category and what each domain looks like as written. */
-export function summarizeResource(knowledge: Knowledge, template: Template, resource: Resource): ResourceSummary {
-  const base = { id: resource.id, type: resource.type, kind: resource.kind, line: lineOf(template, resource) };
+export function summarizeResource(knowledge: Knowledge, template: Template, resource: Resource, findings: readonly Finding[] = []): ResourceSummary {
+  const own = findings.filter((finding) => finding.resource === resource && !finding.suppressed);
+  const bySeverity = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const finding of own) bySeverity[finding.severity]++;
+  const worst = (['error', 'warning', 'information', 'hint'] as const).find((severity) => bySeverity[severity] > 0);
+  const base = { id: resource.id, type: resource.type, kind: resource.kind, line: lineOf(template, resource), findings: bySeverity, ...(worst ? { worst } : {}) };
   if (resource.kind === 'module') {
     const module = knowledge.module(resource.type);
     return { ...base, known: module !== undefined, categoryLabel: 'Terraform module', group: 'module', domains: [], counts: NO_COUNTS };
   }
-  const view = viewResource(knowledge, resource.type, resource, template);
+  const view = viewResource(knowledge, resource.type, resource, template, findings);
   if (!view) return { ...base, known: false, categoryLabel: 'Unknown type', group: 'unknown', domains: [], counts: NO_COUNTS };
   if (view.profile.dataSource) {
     return {
@@ -122,20 +130,32 @@ export function summarizeResource(knowledge: Knowledge, template: Template, reso
     categoryLabel: CATEGORY_TEXT[view.category],
     group: view.category,
     domains,
-    counts: {
-      configured: domains.filter((d) => d.status === 'configured').length,
-      unaddressed: domains.filter((d) => d.status === 'unaddressed').length,
-      undecidable: domains.filter((d) => d.status === 'undecidable').length,
-    },
+    counts: dutyCounts(view),
   };
 }
 
-const NO_COUNTS = { configured: 0, unaddressed: 0, undecidable: 0 };
+const NO_COUNTS: DutyCounts = { met: 0, open: 0, depends: 0, default: 0, set: 0 };
+
+/** The duties of a viewed resource by how the template leaves them (the `duties` of `scan --format json`). */
+export function dutyCounts(view: ResourceView): DutyCounts {
+  const counts = { ...NO_COUNTS };
+  for (const { items } of view.customer) {
+    for (const item of items) {
+      const state = view.evidence.get(item.id)?.state;
+      if (view.conditional.has(item.id) || state === 'undecided') counts.depends++;
+      else if (state === 'met') counts.met++;
+      else if (state === 'finding' || state === 'not_set') counts.open++;
+      else if (state === 'default') counts.default++;
+      else if (state === 'set') counts.set++;
+    }
+  }
+  return counts;
+}
 
 /** The full diagram of one resource: layers with their owner and items, shifts, domains and links. */
-export function buildResourceDiagram(knowledge: Knowledge, template: Template, resource: Resource): ResourceDiagram {
+export function buildResourceDiagram(knowledge: Knowledge, template: Template, resource: Resource, findings: readonly Finding[] = []): ResourceDiagram {
   const base = { id: resource.id, type: resource.type, kind: resource.kind, line: lineOf(template, resource) };
-  const empty = { layers: [], defaults: [], shifts: [], domains: [], runtimeChecks: [], equivalents: [] };
+  const empty = { layers: [], defaults: [], shifts: [], domains: [], runtimeChecks: [], equivalents: [], counts: NO_COUNTS };
   if (resource.kind === 'module') {
     const module = knowledge.module(resource.type);
     const note = module
@@ -153,7 +173,7 @@ export function buildResourceDiagram(knowledge: Knowledge, template: Template, r
       note,
     };
   }
-  const view = viewResource(knowledge, resource.type, resource, template);
+  const view = viewResource(knowledge, resource.type, resource, template, findings);
   if (!view) {
     const suggestions = /^(AWS|Alexa)::/.test(resource.type) ? knowledge.suggest(resource.type) : [];
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
@@ -199,6 +219,7 @@ export function buildResourceDiagram(knowledge: Knowledge, template: Template, r
       shifts: [],
       domains: [],
       runtimeChecks: [],
+      counts: NO_COUNTS,
       note: `Data source: reads an existing ${profile.service.name} resource and creates or changes nothing. The duties belong to whoever manages that resource.`,
     };
   }
@@ -209,6 +230,7 @@ export function buildResourceDiagram(knowledge: Knowledge, template: Template, r
     defaults: view.defaults.map((item) => diagramDefault(knowledge, view, item)),
     shifts,
     domains: domainCells(knowledge, view),
+    counts: dutyCounts(view),
   };
 }
 
@@ -238,9 +260,29 @@ function diagramItem(knowledge: Knowledge, view: ResourceView | undefined, item:
     controlClass: item.control_class,
     sources: links(knowledge, item.sources),
     controls: item.fsbp ?? [],
-    ...(evidence ? { evidence: { state: evidence.state, ...(evidence.path ? { path: evidence.path } : {}), ...(evidence.because ? { because: evidence.because } : {}) } } : {}),
+    ...(evidence ? { evidence: diagramEvidence(evidence) } : {}),
     ...(dependsOn ? { dependsOn } : {}),
     ...(general ? { general: true } : {}),
+  };
+}
+
+function diagramEvidence(evidence: EvidenceStatus): DiagramEvidence {
+  const { finding } = evidence;
+  return {
+    state: evidence.state,
+    ...(evidence.path ? { path: evidence.path } : {}),
+    ...(evidence.because ? { because: evidence.because } : {}),
+    ...(evidence.rule ? { rule: evidence.rule } : {}),
+    ...(finding && evidence.state !== 'undecided'
+      ? {
+          finding: {
+            ruleId: finding.rule.id,
+            severity: finding.severity,
+            message: finding.message,
+            ...(finding.suppressed ? { suppressed: `${finding.suppressed.by}${finding.suppressed.reason ? `: ${finding.suppressed.reason}` : ''}` } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -422,7 +464,7 @@ function triggerAbsent(shift: Shift, template: Template, resource: Resource): bo
   return evaluate({ path: trigger.path, op: 'absent' }, resource.properties, context).value === true;
 }
 
-const STATUS_RANK: readonly DomainStatus[] = ['unaddressed', 'undecidable', 'configured', 'customer', 'aws', 'not_applicable'];
+const STATUS_RANK: readonly DomainStatus[] = ['finding', 'unaddressed', 'undecidable', 'default', 'met', 'set', 'customer', 'aws', 'not_applicable'];
 
 /** Each domain of the resource as this template leaves it (see DomainStatus). */
 export function domainCells(knowledge: Knowledge, view: ResourceView): DomainCell[] {
@@ -439,14 +481,17 @@ export function domainCells(knowledge: Knowledge, view: ResourceView): DomainCel
     const shortLabel = doc?.short_label ?? label;
     const awsItems = view.aws.filter((item) => item.domain === domain).length;
     const cell = (status: DomainStatus, text: string, counts: DomainCounts): DomainCell => ({ domain, label, shortLabel, status, text, counts });
-    const none = { configured: 0, notSet: 0, undecided: 0, unchecked: 0, aws: awsItems };
+    const none = { met: 0, finding: 0, defaulted: 0, set: 0, notSet: 0, undecided: 0, unchecked: 0, aws: awsItems };
     if (marker && 'awsOnly' in marker) return cell('aws', `${label}: AWS's responsibility.`, none);
     if (marker) return cell('not_applicable', `${label}: not applicable (${marker.notApplicable})`, none);
     const counts = { ...none };
     for (const item of items) {
       const evidence = view.evidence.get(item.id);
       if (view.conditional.has(item.id) || evidence?.state === 'undecided') counts.undecided++;
-      else if (evidence?.state === 'configured') counts.configured++;
+      else if (evidence?.state === 'met') counts.met++;
+      else if (evidence?.state === 'finding') counts.finding++;
+      else if (evidence?.state === 'default') counts.defaulted++;
+      else if (evidence?.state === 'set') counts.set++;
       else if (evidence?.state === 'not_set') counts.notSet++;
       else counts.unchecked++;
     }
@@ -458,12 +503,21 @@ export function domainCells(knowledge: Knowledge, view: ResourceView): DomainCel
         : cell('not_applicable', `${label}: no duty applies as configured.`, counts);
     }
     const parts: string[] = [];
-    if (counts.configured > 0) parts.push(`${counts.configured} configured here`);
+    if (counts.finding > 0) parts.push(`${counts.finding} with a finding`);
     if (counts.notSet > 0) parts.push(`${counts.notSet} not addressed in this template`);
     if (counts.undecided > 0) parts.push(`${counts.undecided} depending on a parameter or variable`);
+    if (counts.defaulted > 0) parts.push(`${counts.defaulted} relying on an AWS default`);
+    if (counts.met > 0) parts.push(`${counts.met} met`);
+    if (counts.set > 0) parts.push(`${counts.set} set here, not checked by a rule`);
     if (counts.unchecked > 0) parts.push(`${counts.unchecked} yours beyond the template`);
     const status: DomainStatus =
-      counts.notSet > 0 ? 'unaddressed' : counts.undecided > 0 ? 'undecidable' : counts.configured > 0 ? 'configured' : 'customer';
+      counts.finding > 0 ? 'finding'
+        : counts.notSet > 0 ? 'unaddressed'
+          : counts.undecided > 0 ? 'undecidable'
+            : counts.defaulted > 0 ? 'default'
+              : counts.met > 0 ? 'met'
+                : counts.set > 0 ? 'set'
+                  : 'customer';
     const because = shiftNotes.length > 0 ? ` (${shiftNotes.join('; ')})` : '';
     return cell(status, `${label}: ${parts.join(', ')}${because}.`, counts);
   });

@@ -8,15 +8,43 @@ export type Owner = 'aws' | 'customer' | 'shared';
 export type LayerOwner = Owner | 'none';
 
 /**
- * A responsibility domain of one resource, as this template leaves it:
- * - `aws`: AWS alone (the service marks the domain aws_only, or only AWS duties remain as configured);
- * - `configured`: the template sets what shows the customer's duty is addressed;
- * - `unaddressed`: a customer duty whose evidence is not set in this template (a finding, not a violation);
- * - `undecidable`: depends on a parameter or variable (evidence, an item's condition or a shift);
+ * A responsibility domain of one resource, as this template leaves it (the worst of its duties wins, in this order):
+ * - `finding`: a rule finds a duty undone (a failing value, or a missing protection AWS does not give by default);
+ * - `unaddressed`: a duty whose setting the template does not contain (worth a look, not necessarily a problem);
+ * - `undecidable`: depends on a parameter or variable (a rule, an item's condition or a shift);
+ * - `default`: the resource relies on an AWS default (keeping it is yours);
+ * - `met`: rules check the duties and they pass (✓);
+ * - `set`: the template sets something for the duty that no rule judges (present, not a ✓);
  * - `customer`: the customer's, but nothing in a template can show it (code, classification, reviews);
+ * - `aws`: AWS alone (the service marks the domain aws_only, or only AWS duties remain as configured);
  * - `not_applicable`: the domain does not apply to this service.
  */
-export type DomainStatus = 'aws' | 'configured' | 'unaddressed' | 'undecidable' | 'customer' | 'not_applicable';
+export type DomainStatus = 'aws' | 'finding' | 'unaddressed' | 'undecidable' | 'default' | 'met' | 'set' | 'customer' | 'not_applicable';
+
+/** The severities of the diagnostics rules. */
+export type FindingSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A rule's finding on a duty, as the Problems panel shows it. */
+export interface DiagramFinding {
+  readonly ruleId: string;
+  readonly severity: FindingSeverity;
+  readonly message: string;
+  /** Set when a suppression covers it: who, and the reason given. */
+  readonly suppressed?: string;
+}
+
+/**
+ * How many of a resource's duties this template meets (a rule passes), leaves open (not addressed, or a rule
+ * fails), leaves to a parameter, leaves to an AWS default, or sets without a rule to judge it. The same counts in
+ * the diagram, the report and `scan --format json` (`duties`).
+ */
+export interface DutyCounts {
+  readonly met: number;
+  readonly open: number;
+  readonly depends: number;
+  readonly default: number;
+  readonly set: number;
+}
 
 export interface DiagramLink {
   readonly title: string;
@@ -26,10 +54,16 @@ export interface DiagramLink {
   readonly note?: string;
 }
 
+/** How this template stands on a customer item (see DomainStatus for the meanings). */
 export interface DiagramEvidence {
-  readonly state: 'configured' | 'not_set' | 'undecided';
+  readonly state: 'met' | 'finding' | 'default' | 'set' | 'not_set' | 'undecided';
+  /** The setting found (`set`) or the one a parameter decides (`undecided`). */
   readonly path?: string;
   readonly because?: string;
+  /** The rule's finding (`finding`, `default`). */
+  readonly finding?: DiagramFinding;
+  /** The rule that passes (`met`). */
+  readonly rule?: string;
 }
 
 /** One responsibility item behind a layer. */
@@ -112,7 +146,10 @@ export interface DiagramShift {
 }
 
 export interface DomainCounts {
-  readonly configured: number;
+  readonly met: number;
+  readonly finding: number;
+  readonly defaulted: number;
+  readonly set: number;
   readonly notSet: number;
   readonly undecided: number;
   /** Customer items nothing in a template can show (no evidence properties). */
@@ -149,6 +186,8 @@ interface ResourceHeading {
 
 /** Everything the diagram shows for the selected resource. */
 export interface ResourceDiagram extends ResourceHeading {
+  /** The resource's duties by how this template leaves them (the same counts as its summary). */
+  readonly counts: DutyCounts;
   readonly curated: boolean;
   readonly description: string;
   readonly summary: string;
@@ -172,7 +211,11 @@ export type GroupId = DiagramCategory | 'data' | 'module' | 'unknown';
 /** One resource in the template view. */
 export interface ResourceSummary extends ResourceHeading {
   readonly group: GroupId;
-  readonly counts: { readonly configured: number; readonly unaddressed: number; readonly undecidable: number };
+  readonly counts: DutyCounts;
+  /** The most severe unsuppressed finding of the rules on this resource, for sorting and filtering. */
+  readonly worst?: FindingSeverity;
+  /** How many unsuppressed findings, by severity. */
+  readonly findings: Readonly<Record<FindingSeverity, number>>;
 }
 
 export interface TemplateGroup {

@@ -11,24 +11,64 @@ const CATEGORY_LABEL: Record<Category, string> = {
   abstracted: 'abstracted service',
 };
 
-const SEVERITY_MARK: Record<Severity, string> = { error: '✗ error', warning: '⚠ warning', information: 'ℹ info', hint: '· AWS default' };
+const SEVERITY_MARK: Record<Severity, string> = { error: '✗ error', warning: '⚠ warning', information: 'ℹ info', hint: '▣ AWS default' };
 
-/** The findings of the rules on this resource, most severe first; suppressed ones say who suppressed them. */
-function findingLines(knowledge: Knowledge, findings: readonly Finding[]): string[] {
-  const sorted = [...findings].sort((a, b) => Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)) || severityRank(b.severity) - severityRank(a.severity));
-  const lines = ['**In this template**'];
-  for (const finding of sorted) {
-    const domain = knowledge.domain(finding.rule.domain)?.short_label ?? finding.rule.domain;
-    const controls = finding.rule.controls.length > 0 ? ` · ${finding.rule.controls.join(', ')}` : '';
-    const where = `\`${finding.rule.id}\`${controls}`;
-    if (finding.suppressed) {
-      const reason = finding.suppressed.reason ? `: ${escapeMarkdown(finding.suppressed.reason)}` : '';
-      lines.push(`- *suppressed (${finding.suppressed.by}${reason})*: ${finding.rule.title} (${where})`);
-    } else {
-      lines.push(`- **${SEVERITY_MARK[finding.severity]}** · ${domain}: ${finding.message} (${where})`);
-    }
-  }
-  return lines;
+/** How many general lines (the split of every resource of the type) a hover on a resource shows before a link. */
+const GENERAL_LINES = 3;
+
+export interface HoverOptions {
+  /**
+   * Where "…and N more" leads: a link to the diagram on this resource (the editor gives a command link). Without
+   * one (the CLI), nothing is shortened.
+   */
+  readonly moreLink?: string;
+}
+
+/**
+ * This resource in this template, most severe first: the rules' findings, the duties it leaves open or to a
+ * parameter, the AWS defaults it relies on, then what it configures well (a rule passes) and what it sets that no
+ * rule judges. Suppressed findings last, with who suppressed them.
+ */
+function templateLines(knowledge: Knowledge, view: ResourceView, findings: readonly Finding[]): string[] {
+  const label = (domain: string) => knowledge.domain(domain as never)?.short_label ?? domain;
+  const ruleRef = (finding: Finding) => `\`${finding.rule.id}\`${finding.rule.controls.length > 0 ? ` · ${finding.rule.controls.join(', ')}` : ''}`;
+  // The findings given (settings and suppressions applied), and those of rules judging this resource's duties.
+  const judged = [...view.evidence.values()].flatMap((status) => (status.finding && status.state !== 'undecided' ? [status.finding] : []));
+  const known = new Set(findings.map((f) => `${f.rule.id}@${f.span.start}`));
+  const all = [...findings, ...judged.filter((f) => !known.has(`${f.rule.id}@${f.span.start}`) && f.resource === view.resource)];
+  const active = all.filter((f) => !f.suppressed);
+  const items = view.customer.flatMap(({ domain, items: list }) => list.map((item) => ({ domain, item, state: view.evidence.get(item.id)?.state })));
+  // A finding on a duty of the service carries that duty's source, like every other line.
+  const dutySource = (finding: Finding) => {
+    const duty = items.find((entry) => entry.item.id === finding.rule.responsibility_item)?.item;
+    return duty ? itemSuffix(knowledge, view, duty) : '';
+  };
+  const ranked = (wanted: (f: Finding) => boolean) =>
+    active
+      .filter(wanted)
+      .sort((a, b) => severityRank(b.severity) - severityRank(a.severity))
+      .map((f) => `- **${SEVERITY_MARK[f.severity]}** · ${label(f.rule.domain)}: ${f.message} (${ruleRef(f)})${dutySource(f)}`);
+  const itemLines = (state: string, render: (item: ResponsibilityItem, domain: string) => string) =>
+    items.filter((entry) => entry.state === state && !view.conditional.has(entry.item.id)).map(({ item, domain }) => render(item, domain));
+  const lines = [
+    ...ranked((f) => f.severity !== 'hint'),
+    ...itemLines('not_set', (item, domain) => `- **○ open** · ${label(domain)}: ${item.text} — not addressed in this template${itemSuffix(knowledge, view, item)}`),
+    ...items
+      .filter((entry) => entry.state === 'undecided' || view.conditional.has(entry.item.id))
+      .map(({ item, domain }) => {
+        const status = view.evidence.get(item.id);
+        const because = view.conditional.get(item.id) ?? status?.finding?.message ?? `\`${status?.path ?? ''}\` depends on ${status?.because ?? 'a parameter'}`;
+        return `- **? depends** · ${label(domain)}: ${item.text} — ${escapeMarkdown(because)}${itemSuffix(knowledge, view, item)}`;
+      }),
+    ...ranked((f) => f.severity === 'hint'),
+    ...itemLines('met', (item, domain) => `- **✓ met** · ${label(domain)}: ${item.text} (\`${view.evidence.get(item.id)?.rule ?? ''}\` passes)${itemSuffix(knowledge, view, item)}`),
+    ...itemLines('set', (item, domain) => `- **◇ set** · ${label(domain)}: ${item.text} — \`${view.evidence.get(item.id)?.path ?? ''}\` set here, not checked by a rule${itemSuffix(knowledge, view, item)}`),
+    ...all.filter((f) => f.suppressed).map((f) => {
+      const reason = f.suppressed!.reason ? `: ${escapeMarkdown(f.suppressed!.reason)}` : '';
+      return `- *suppressed (${f.suppressed!.by}${reason})*: ${f.rule.title} (${ruleRef(f)})`;
+    }),
+  ];
+  return ['**In this template**', ...(lines.length > 0 ? lines : ['- Nothing here that a template can show: the duties below are yours beyond it.'])];
 }
 
 /** Escapes text from a template (logical IDs, values) so Markdown shows it literally. */
@@ -41,7 +81,7 @@ export function escapeMarkdown(text: string): string {
  * domain (with what this resource configures), the shifts its configuration causes, and links. Also what
  * `srm-lens explain` prints. Compact on purpose: details live behind the links.
  */
-export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView, findings: readonly Finding[] = []): string {
+export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView, findings: readonly Finding[] = [], options: HoverOptions = {}): string {
   const { profile } = view;
   const out: string[] = [];
   const categoryText = view.categoryShift?.state
@@ -49,9 +89,14 @@ export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView, fi
     : CATEGORY_LABEL[view.category] + (profile.category.basis === 'derived' ? ' (our classification)' : '');
   out.push(`**${profile.service.name}** · \`${profile.type}\` · ${categoryText}`);
   out.push('');
-  // What this template leaves open comes first: the part of the hover only this resource has.
-  if (findings.length > 0) out.push(...findingLines(knowledge, findings), '');
-  if (profile.availability) out.push(`*Not in the pinned AWS provider (${knowledge.tfProviderVersion}): ${profile.availability}.*`, '');
+  if (profile.availability) out.push(availabilityLine(knowledge, profile.availability), '');
+  // A resource in a template: what this template leaves open comes first, the part of the hover only it has; the
+  // general split of the type follows, shortened when there is a link to the diagram.
+  const inTemplate = view.resource !== undefined && !profile.dataSource && profile.service.curated && !profile.satelliteOf;
+  const shorten = inTemplate && options.moreLink !== undefined;
+  const more = (count: number, what: string) => `- …and ${count} more ${what} [in the diagram](${options.moreLink})`;
+  if (inTemplate) out.push(...templateLines(knowledge, view, findings), '');
+  else if (view.resource && findings.some((f) => !f.suppressed)) out.push(...templateLines(knowledge, view, findings).filter((line) => !line.startsWith('- Nothing')), '');
   if (profile.dataSource) {
     out.push(`**Data source**: reads an existing ${profile.service.name} resource and creates or changes nothing. The duties below belong to whoever manages that resource.`);
     out.push('', linksLine(view));
@@ -67,31 +112,33 @@ export function renderHoverMarkdown(knowledge: Knowledge, view: ResourceView, fi
   out.push('');
 
   out.push('**AWS secures** (security *of* the cloud)');
-  for (const item of view.aws) out.push(`- ${item.text}${itemSuffix(knowledge, view, item)}`);
+  const awsShown = shorten ? view.aws.slice(0, GENERAL_LINES) : view.aws;
+  for (const item of awsShown) out.push(`- ${item.text}${itemSuffix(knowledge, view, item)}`);
+  if (awsShown.length < view.aws.length) out.push(more(view.aws.length - awsShown.length, 'of AWS\'s side'));
   out.push('');
 
   if (view.defaults.length > 0) {
     out.push(`**AWS defaults** (${DEFAULTS_NOTE})`);
-    for (const item of view.defaults) out.push(`- ${item.text} (since ${item.since})${defaultStatusText(view, item)}${itemSuffix(knowledge, view, item)}`);
+    for (const item of view.defaults) out.push(`- *Since ${item.since}:* ${item.text}${defaultStatusText(view, item)}${itemSuffix(knowledge, view, item)}`);
     out.push('');
   }
 
   out.push('**You secure** (security *in* the cloud)');
+  // Items this template has a state for are listed above; here, the rest of the customer's side.
+  const general = view.customer.flatMap(({ domain, items }) =>
+    items.filter((item) => !inTemplate || !view.evidence.has(item.id)).map((item) => ({ domain, item })),
+  );
   const emphasized = profile.emphasize;
-  let omitted = 0;
-  for (const { domain, items } of view.customer) {
+  const listed = general.filter(({ item }) => emphasized.size === 0 || emphasized.has(item.id));
+  const shown = shorten ? listed.slice(0, GENERAL_LINES) : listed;
+  for (const { domain, item } of shown) {
     const label = knowledge.domain(domain)?.short_label ?? domain;
-    for (const item of items) {
-      if (emphasized.size > 0 && !emphasized.has(item.id)) {
-        omitted++;
-        continue;
-      }
-      out.push(`- **${label}**: ${item.text}${evidenceText(view, item)}${itemSuffix(knowledge, view, item)}`);
-    }
+    out.push(`- **${label}**: ${item.text}${inTemplate ? '' : evidenceText(view, item)}${itemSuffix(knowledge, view, item)}`);
   }
-  if (omitted > 0) {
-    const whose = profile.satelliteOf ? `its \`${profile.satelliteOf.parent}\`` : profile.service.name;
-    out.push(`- …and ${omitted} more duties of ${whose} (\`srm-lens explain ${profile.satelliteOf?.parent ?? profile.type}\` lists them)`);
+  if (general.length > shown.length) {
+    const whose = profile.satelliteOf ? `of its \`${profile.satelliteOf.parent}\`` : `of ${profile.service.name}`;
+    if (options.moreLink) out.push(more(general.length - shown.length, `duties ${whose}`));
+    else out.push(`- …and ${general.length - shown.length} more duties ${whose}, shown on its own hover`);
   }
   const notYours = notYoursLine(knowledge, view);
   if (notYours) out.push('', notYours);
@@ -138,19 +185,25 @@ function itemSuffix(knowledge: Knowledge, view: ResourceView, item: Responsibili
   const controls = fsbp && fsbp.length > 0 ? fsbp.join(', ') : '';
   const label = item.basis === 'stated' ? 'AWS' : `derived${controls ? ` · ${controls}` : ''}`;
   const checkedBy = controls && item.basis === 'stated' ? ` (Security Hub: ${controls})` : '';
-  const keep = 'keep' in item && item.keep ? ` ${item.keep}` : '';
+  const keep = 'keep' in item && item.keep ? ` — ${item.keep}` : '';
   const title = (item.basis === 'stated' ? `AWS states this: ${source?.title ?? ''}${checkedBy}` : `Our reading, derived from: ${source?.title ?? ''}`) + keep;
   const link = source ? ` [${label}](${source.url} "${title.replace(/"/g, "'")}")` : ` *(${label})*`;
   const conditional = view.conditional.get(item.id);
   return `${conditional ? ` *(depends on ${escapeMarkdown(conditional)})*` : ''}${link}`;
 }
 
+/** The state of an item on a resource that is not curated in full (the general split): same markers as above. */
 function evidenceText(view: ResourceView, item: ResponsibilityItem): string {
   const status = view.evidence.get(item.id);
   if (!status) return '';
-  if (status.state === 'configured') return ` — ✓ \`${status.path}\` set here`;
-  if (status.state === 'undecided') return ` — ? \`${status.path}\` depends on ${escapeMarkdown(status.because ?? 'a parameter')}`;
-  return ' — ○ not set in this template';
+  switch (status.state) {
+    case 'met': return ` — ✓ met (\`${status.rule ?? ''}\` passes)`;
+    case 'finding': return ` — ${SEVERITY_MARK[status.finding?.severity ?? 'warning']}: ${status.finding?.message ?? ''}`;
+    case 'default': return ' — ▣ relies on an AWS default';
+    case 'set': return ` — ◇ \`${status.path}\` set here, not checked by a rule`;
+    case 'undecided': return ` — ? \`${status.path ?? ''}\` depends on ${escapeMarkdown(status.because ?? 'a parameter')}`;
+    default: return ' — ○ not set in this template';
+  }
 }
 
 function notYoursLine(knowledge: Knowledge, view: ResourceView): string | undefined {
@@ -190,12 +243,31 @@ function linksLine(view: ResourceView): string {
   return links.join(' · ');
 }
 
-/** The hover on an `AWS::` type the catalog does not hold (usually a typo), or undefined for custom types. */
-export function renderUnknownTypeMarkdown(knowledge: Knowledge, type: string): string | undefined {
-  if (!/^(AWS|Alexa)::/.test(type)) return undefined;
-  const suggestions = knowledge.suggest(type);
-  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '';
-  return `**Unknown resource type** \`${escapeMarkdown(type)}\`: it is not among the ${knowledge.cfnTypeCount} CloudFormation types this extension knows.${hint}`;
+/** Which provider version a Terraform type needs, when a configuration pinned to another major version lacks it. */
+function availabilityLine(knowledge: Knowledge, availability: string): string {
+  return `*Provider version: ${availability}. This catalog follows ${knowledge.tfProviderVersion}.*`;
+}
+
+/**
+ * The hover on an AWS type no catalog holds (as the diagnostics class it): a typo gets "did you mean"; a new name
+ * in a known namespace may be newer than the catalog, and shows that namespace's service and category. Undefined
+ * for types that are not AWS's (custom resources, other providers).
+ */
+export function renderUnknownTypeMarkdown(knowledge: Knowledge, type: string, dataSource = false): string | undefined {
+  const unknown = knowledge.unknownType(type, dataSource);
+  if (!unknown) return undefined;
+  const code = (text: string) => `\`${text.replace(/`/g, "'")}\``; // a code span shows the name as written
+  const closest = unknown.closest.map(code).join(', ');
+  if (unknown.typoOf) return `**Unknown resource type** ${code(type)}: not in the catalog (${unknown.catalog}). Did you mean ${code(unknown.typoOf)}?`;
+  if (unknown.namespace) {
+    const { service, category } = unknown.namespace;
+    return [
+      `**${service}** · ${code(type)} · ${CATEGORY_LABEL[category]} (its namespace's)`,
+      '',
+      `Not in the catalog (${unknown.catalog}): newer than this version, or a typo${closest ? ` of ${closest}` : ''}.`,
+    ].join('\n');
+  }
+  return `**Unknown resource type** ${code(type)}: not in the catalog (${unknown.catalog}).${closest ? ` Closest known: ${closest}.` : ''}`;
 }
 
 /** The hover on a Terraform `module` block: which resource types a well-known module creates, by service. */

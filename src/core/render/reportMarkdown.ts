@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { SRM_PAGE_URL } from '../knowledge/knowledge';
 import type { Finding } from '../rules/types';
+import { escapeControlCharacters } from '../syntax/encoding';
 import { severityRank } from '../rules/types';
 import type { Template } from '../template/model';
 import { buildResourceDiagram, CATEGORY_TEXT, modelLayers } from './diagramModel';
@@ -19,6 +20,8 @@ export interface ReportFile {
 export interface ReportOptions {
   /** Who wrote the report, e.g. `srm-lens 0.1.0`. */
   readonly generator: string;
+  /** Files and folders that could not be read, and why: listed at the end. */
+  readonly notRead?: readonly { readonly path: string; readonly message: string }[];
 }
 
 const FORMAT_LABEL: Record<Template['format'], string> = {
@@ -46,23 +49,28 @@ export function renderReportMarkdown(knowledge: Knowledge, files: readonly Repor
   );
   out.push('', `Model: [AWS Shared Responsibility Model](${SRM_PAGE_URL}) · layers: ${modelLayers(knowledge).map((l) => l.shortLabel).join(', ')}.`);
   if (files.length === 0) out.push('', '*No CloudFormation, SAM or Terraform templates found.*');
-  for (const file of files) out.push('', ...fileSection(knowledge, file));
+  for (const file of files) fileSection(knowledge, file, out);
+  if (options.notRead && options.notRead.length > 0) {
+    out.push('', '## Not read', '');
+    for (const entry of options.notRead) out.push(`- ${code(entry.path)}: ${inline(entry.message)}`);
+  }
   return `${out.join('\n')}\n`;
 }
 
-function fileSection(knowledge: Knowledge, file: ReportFile): string[] {
+/** Appends the section of one file to `out` (thousands of resources make more lines than a spread may hold). */
+function fileSection(knowledge: Knowledge, file: ReportFile, out: string[]): void {
   const { template } = file;
   const isSam = template.resources.some((r) => r.type.startsWith('AWS::Serverless::'));
   const format = isSam ? `SAM (${FORMAT_LABEL[template.format]})` : FORMAT_LABEL[template.format];
-  const out = [`## ${code(file.path)} (${format})`, ''];
-  const diagrams = template.resources.map((resource) => buildResourceDiagram(knowledge, template, resource));
+  out.push('', `## ${code(file.path)} (${format})`, '');
+  const diagrams = template.resources.map((resource) => buildResourceDiagram(knowledge, template, resource, file.findings ?? []));
   for (const problem of template.problems) {
     const at = template.lines.positionAt(problem.span.start);
-    out.push(`> **Problem** line ${at.line + 1}: ${escapeMarkdown(problem.message)}`, '');
+    out.push(`> **Problem** line ${at.line + 1}: ${inline(problem.message)}`, '');
   }
   if (diagrams.length === 0) {
     out.push('*No resources.*');
-    return out;
+    return;
   }
   const totals = { unaddressed: 0, undecidable: 0 };
   for (const diagram of diagrams) {
@@ -79,19 +87,24 @@ function fileSection(knowledge: Knowledge, file: ReportFile): string[] {
       `${plural(totals.unaddressed, 'duty')} not addressed in this template, ${totals.undecidable} depending on a value the template does not fix.`,
     '',
   );
-  const ruleFindings = (id: string) => (file.findings ?? []).filter((finding) => finding.resource.id === id && !finding.suppressed);
-  out.push('| Resource | Type | Category | Configured here | Not addressed here | Depends on a value | Findings |');
-  out.push('| --- | --- | --- | --- | --- | --- | --- |');
+  // Grouped once: a filter per resource would make the report quadratic in the resources.
+  const findingsById = new Map<string, Finding[]>();
+  for (const finding of file.findings ?? []) {
+    let list = findingsById.get(finding.resource.id);
+    if (!list) findingsById.set(finding.resource.id, (list = []));
+    list.push(finding);
+  }
+  const findingsOf = (id: string) => findingsById.get(id) ?? [];
+  // The duty counts are the `duties` of `scan --format json`: met (a rule passes), open, depends, AWS default.
+  out.push('| Resource | Type | Category | Met | Open | Depends on a value | AWS default | Findings |');
+  out.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const diagram of diagrams) {
-    const configured = customerItems(diagram).filter((item) => item.evidence?.state === 'configured').length;
+    const { met, open, depends } = diagram.counts;
     out.push(
-      `| ${cell(escapeMarkdown(diagram.id))} | ${code(diagram.type)} | ${cell(categoryText(diagram))} | ${configured} | ${findings(diagram).length} | ${dependencies(diagram).length} | ${severityCounts(ruleFindings(diagram.id))} |`,
+      `| ${cell(inline(diagram.id))} | ${cell(code(diagram.type))} | ${cell(categoryText(diagram))} | ${met} | ${open} | ${depends} | ${diagram.counts.default} | ${severityCounts(findingsOf(diagram.id).filter((finding) => !finding.suppressed))} |`,
     );
   }
-  for (const diagram of diagrams) {
-    out.push('', ...resourceSection(diagram, (file.findings ?? []).filter((finding) => finding.resource.id === diagram.id)));
-  }
-  return out;
+  for (const diagram of diagrams) out.push('', ...resourceSection(diagram, findingsOf(diagram.id)));
 }
 
 function severityCounts(findings: readonly Finding[]): string {
@@ -107,18 +120,18 @@ function findingSection(findings: readonly Finding[]): string[] {
   const sorted = [...findings].sort((a, b) => Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)) || severityRank(b.severity) - severityRank(a.severity));
   for (const finding of sorted) {
     const controls = finding.rule.controls.length > 0 ? ` (Security Hub: ${finding.rule.controls.join(', ')})` : '';
-    const suppressed = finding.suppressed ? ` *Suppressed (${finding.suppressed.by})${finding.suppressed.reason ? `: ${escapeMarkdown(finding.suppressed.reason)}` : ''}.*` : '';
-    out.push(`- **${finding.severity}** ${code(finding.rule.id)}: ${escapeMarkdown(finding.message)}${controls}${suppressed}`);
+    const suppressed = finding.suppressed ? ` *Suppressed (${finding.suppressed.by})${finding.suppressed.reason ? `: ${inline(finding.suppressed.reason)}` : ''}.*` : '';
+    out.push(`- **${finding.severity}** ${code(finding.rule.id)}: ${inline(finding.message)}${controls}${suppressed}`);
   }
   return out;
 }
 
 function resourceSection(diagram: ResourceDiagram, ruleFindings: readonly Finding[]): string[] {
-  const out = [`### ${escapeMarkdown(diagram.id)} · ${code(diagram.type)}`, ''];
+  const out = [`### ${inline(diagram.id)} · ${code(diagram.type)}`, ''];
   const headline = [diagram.service, categoryText(diagram)].filter(Boolean).join(' · ');
   out.push(headline + (diagram.categoryBasis === 'derived' ? ' (our classification)' : ''));
   if (diagram.note) {
-    out.push('', escapeMarkdown(diagram.note));
+    out.push('', inline(diagram.note));
     out.push('', diagram.links.map(link).join(' · '));
     return out;
   }
@@ -177,20 +190,21 @@ function customerItems(diagram: ResourceDiagram): DiagramItem[] {
   return items.sort((a, b) => (order.get(a.domain) ?? 99) - (order.get(b.domain) ?? 99));
 }
 
+/** The duties this template leaves open: not addressed, or a rule finds them undone. */
 function findings(diagram: ResourceDiagram): DiagramItem[] {
-  return customerItems(diagram).filter((item) => item.evidence?.state === 'not_set' && !item.dependsOn);
+  return customerItems(diagram).filter((item) => (item.evidence?.state === 'not_set' || item.evidence?.state === 'finding') && !item.dependsOn);
 }
 
 function dependencies(diagram: ResourceDiagram): string[] {
   const lines: string[] = [];
   for (const item of customerItems(diagram)) {
-    if (item.dependsOn) lines.push(`${item.domainLabel}: ${item.text} (applies depending on ${escapeMarkdown(item.dependsOn)})`);
+    if (item.dependsOn) lines.push(`${item.domainLabel}: ${item.text} (applies depending on ${inline(item.dependsOn)})`);
     else if (item.evidence?.state === 'undecided') {
-      lines.push(`${item.domainLabel}: ${item.text} (${code(item.evidence.path ?? '')} depends on ${escapeMarkdown(item.evidence.because ?? 'a parameter')})`);
+      lines.push(`${item.domainLabel}: ${item.text} (${code(item.evidence.path ?? '')} depends on ${inline(item.evidence.because ?? 'a parameter')})`);
     }
   }
   for (const shift of diagram.shifts) {
-    if (shift.state === 'undecided') lines.push(`${shift.title}: ${shift.possible.join(' or ')} (depends on ${escapeMarkdown(shift.because ?? 'a value')})`);
+    if (shift.state === 'undecided') lines.push(`${shift.title}: ${shift.possible.join(' or ')} (depends on ${inline(shift.because ?? 'a value')})`);
   }
   return lines;
 }
@@ -203,7 +217,7 @@ function categoryText(diagram: ResourceDiagram): string {
 
 function shiftText(shift: DiagramShift): string {
   if (shift.state === 'undecided') {
-    return `*${shift.title}*: depends on ${escapeMarkdown(shift.because ?? 'a value the template does not fix')}: ${shift.possible.map((p) => `**${p}**`).join(' or ')}.`;
+    return `*${shift.title}*: depends on ${inline(shift.because ?? 'a value the template does not fix')}: ${shift.possible.map((p) => `**${p}**`).join(' or ')}.`;
   }
   const aws = shift.aws.length > 0 ? ` AWS: ${shift.aws.join(' ')}` : '';
   const you = shift.customer.length > 0 ? ` You: ${shift.customer.join(' ')}` : '';
@@ -216,21 +230,26 @@ function defaultText(item: DiagramDefault): string {
   const here = !status
     ? ''
     : status.state === 'relied_on'
-      ? '; relied on here'
+      ? ' Relied on here.'
       : status.state === 'replaced'
-        ? `; ${code(status.path ?? '')} set here instead`
-        : `; ${code(status.path ?? '')} depends on ${escapeMarkdown(status.because ?? 'a parameter')}`;
+        ? ` ${code(status.path ?? '')} set here instead.`
+        : ` ${code(status.path ?? '')} depends on ${inline(status.because ?? 'a parameter')}.`;
   const keep = item.keep ? ` ${item.keep}` : '';
-  return `${item.text} (since ${item.since}${here}) ${basisLink(item)}${keep}`;
+  return `*Since ${item.since}:* ${item.text}${here} ${basisLink(item)}${keep}`;
 }
 
 function evidenceText(item: DiagramItem): string {
-  if (item.dependsOn) return `? applies depending on ${escapeMarkdown(item.dependsOn)}`;
+  if (item.dependsOn) return `? applies depending on ${inline(item.dependsOn)}`;
   const evidence = item.evidence;
   if (!evidence) return 'yours beyond the template';
-  if (evidence.state === 'configured') return `✓ configured (${code(evidence.path ?? '')})`;
-  if (evidence.state === 'undecided') return `? ${code(evidence.path ?? '')} depends on ${escapeMarkdown(evidence.because ?? 'a parameter')}`;
-  return '○ not addressed in this template';
+  switch (evidence.state) {
+    case 'met': return `✓ met (${code(evidence.rule ?? '')} passes)`;
+    case 'finding': return `${evidence.finding?.severity === 'error' ? '✗' : '⚠'} ${inline(evidence.finding?.message ?? '')}${evidence.finding?.suppressed ? ` (suppressed: ${inline(evidence.finding.suppressed)})` : ''}`;
+    case 'default': return '▣ relies on an AWS default';
+    case 'set': return `◇ ${code(evidence.path ?? '')} set here, not checked by a rule`;
+    case 'undecided': return `? ${evidence.path ? `${code(evidence.path)} depends on ` : ''}${inline(evidence.because ?? 'a parameter')}`;
+    default: return '○ not addressed in this template';
+  }
 }
 
 function basisLink(item: DiagramItem | DiagramDefault): string {
@@ -243,16 +262,28 @@ function link(target: DiagramLink): string {
   return `[${escapeMarkdown(target.title)}](${target.url})`;
 }
 
-/** A Markdown table cell: no line breaks, pipes escaped. */
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
+
+/** Text from a template inside a line (a heading, a list item): escaped, line breaks made spaces, controls shown. */
+function inline(text: string): string {
+  return escapeMarkdown(escapeControlCharacters(text.replace(LINE_BREAKS, ' ')));
 }
 
-/** An inline code span that survives backticks in the text. */
+/** A Markdown table cell: no line breaks, pipes escaped (also inside code spans, as tables require). */
+function cell(text: string): string {
+  return text.replace(LINE_BREAKS, ' ').replace(/\|/g, '\\|');
+}
+
+/**
+ * An inline code span whatever the text holds: its fence is one backtick longer than the longest run of backticks
+ * inside, padded with spaces, so `` `` `` in a type or a file name cannot close it early. On one line.
+ */
 function code(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ');
-  if (!clean.includes('`')) return `\`${clean}\``;
-  return `\`\` ${clean} \`\``;
+  const clean = escapeControlCharacters(text.replace(LINE_BREAKS, ' '));
+  const longest = (clean.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+  if (longest === 0) return `\`${clean}\``;
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${clean} ${fence}`;
 }
 
 function plural(count: number, word: string): string {

@@ -139,12 +139,13 @@ function identifiersOf(principal: Plain): Plain[] {
 
 /** `condition { test = "Bool" variable = "aws:SecureTransport" values = ["false"] }` as a policy Condition map. */
 function conditionOfBlocks(blocks: Plain[]): Plain {
-  const condition: { [key: string]: Plain } = {};
+  // Keyed by the template's text (`test = "__proto__"`): no prototype to reach.
+  const condition: { [key: string]: Plain } = Object.create(null) as { [key: string]: Plain };
   for (const block of blocks) {
     if (!block || typeof block !== 'object' || Array.isArray(block)) continue;
     const test = typeof block['test'] === 'string' ? block['test'] : 'Unknown';
     const variable = typeof block['variable'] === 'string' ? block['variable'] : 'unknown';
-    const operator = (condition[test] ??= {}) as { [key: string]: Plain };
+    const operator = (condition[test] ??= Object.create(null) as { [key: string]: Plain }) as { [key: string]: Plain };
     operator[variable] = block['values'] ?? UNKNOWN;
   }
   return condition;
@@ -357,7 +358,7 @@ function containsAccessKey(value: Resolved): Truth {
     const node = stack.pop()!;
     if (node.kind === 'scalar') {
       if (typeof node.value === 'string' && ACCESS_KEY.test(node.value)) return { value: true, node };
-    } else if (node.kind === 'seq') stack.push(...node.items);
+    } else if (node.kind === 'seq') for (const item of node.items) stack.push(item);
     else for (const entry of node.entries) if (entry.value) stack.push(entry.value);
   }
   return FALSE;

@@ -56,8 +56,8 @@ export function findingsOf(rules: RuleIndex, template: Template, text: string, o
     for (const rule of rules.forType(key)) {
       const override = options.overrides?.get(rule.id);
       if (override === 'off') continue;
-      const finding = checkRule(rule, dialect, resource, template);
-      if (finding) findings.push(override ? { ...finding, severity: override } : finding);
+      const outcome = checkRule(rule, dialect, resource, template);
+      if (typeof outcome === 'object' && !outcome.quiet) findings.push(override ? { ...outcome, severity: override } : outcome);
     }
   }
   const marked = applySuppressions(findings, template, text, options.suppress ?? new Map());
@@ -75,22 +75,34 @@ function contextOf(template: Template, resource: Resource): ValueContext {
   };
 }
 
-function checkRule(rule: Rule, dialect: Dialect, resource: Resource, template: Template): Finding | undefined {
+/** What one rule finds on one resource: it passes, does not apply (another configuration), or a finding. */
+export type RuleOutcome = 'pass' | 'not_applicable' | Finding;
+
+/**
+ * Every rule of a resource's type with its outcome, before settings and suppressions: what the hover and the
+ * diagram mark as met (✓), failing, relying on a default or depending on a parameter.
+ */
+export function ruleOutcomes(rules: RuleIndex, template: Template, resource: Resource): { rule: Rule; outcome: RuleOutcome }[] {
+  const dialect = dialectOf(template.format);
+  return rules.forType(resource.type).map((rule) => ({ rule, outcome: checkRule(rule, dialect, resource, template) }));
+}
+
+function checkRule(rule: Rule, dialect: Dialect, resource: Resource, template: Template): RuleOutcome {
   const violation = conditionFor(rule.violation, dialect);
-  if (!violation) return undefined;
+  if (!violation) return 'not_applicable';
   const context = contextOf(template, resource);
   const properties = resource.properties;
   const applies = rule.applies_when && conditionFor(rule.applies_when, dialect);
-  if (applies && evaluate(applies, properties, context).value === false) return undefined;
+  if (applies && evaluate(applies, properties, context).value === false) return 'not_applicable';
   const truth = evaluate(violation, properties, context);
-  if (truth.value === false) return undefined;
+  if (truth.value === false) return 'pass';
   const subject = subjectOf(rule, dialect, resource, context);
   // A value found on another resource (the bucket policy of a bucket) is named there; the finding stays here.
   const elsewhere = truth.node && (truth.node.start < resource.span.start || truth.node.end > resource.span.end) ? truth.node : undefined;
   const at = (elsewhere ? undefined : truth.node) ?? subject ?? resource.idSpan;
   if (truth.value === undefined) return dependsFinding(rule, resource, template, context, truth, subject ?? resource.idSpan);
   if (rule.absent && subject === undefined && subjectAbsent(rule, dialect, resource, context)) {
-    if (rule.absent.severity === 'off') return undefined;
+    if (rule.absent.severity === 'off') return 'not_applicable';
     return { rule, severity: rule.absent.severity, message: rule.absent.message, resource, span: resource.idSpan, kind: 'absent' };
   }
   const other = elsewhere && template.resources.find((r) => r !== resource && elsewhere.start >= r.span.start && elsewhere.end <= r.span.end);
@@ -125,8 +137,9 @@ function subjectAbsent(rule: Rule, dialect: Dialect, resource: Resource, context
  * A value the template cannot know never makes a problem: a `warning` or `error` rule says what it depends on, as
  * information, and what the parameters' defaults would give.
  */
-function dependsFinding(rule: Rule, resource: Resource, template: Template, context: ValueContext, truth: Truth, span: { start: number; end: number }): Finding | undefined {
-  if (severityRank(rule.severity) < severityRank('warning')) return undefined;
+function dependsFinding(rule: Rule, resource: Resource, template: Template, context: ValueContext, truth: Truth, span: { start: number; end: number }): RuleOutcome {
+  // Low-severity rules say nothing when a parameter decides; the markers still show "depends".
+  const quiet = severityRank(rule.severity) < severityRank('warning');
   const because = truth.because ?? 'a value the template does not fix';
   let withDefaults = '';
   const defaults = template.parameterDefaults;
@@ -136,7 +149,7 @@ function dependsFinding(rule: Rule, resource: Resource, template: Template, cont
     if (assumed.value === true) withDefaults = ` With ${describeDefault(because, defaults)}, it would be flagged: ${lowerFirst(rule.title)}.`;
   }
   const message = `Depends on ${because}: ${lowerFirst(rule.title)} when it is set that way.${withDefaults}`;
-  return { rule, severity: 'information', message, resource, span, kind: 'depends' };
+  return { rule, severity: 'information', message, resource, span, kind: 'depends', ...(quiet ? { quiet } : {}) };
 }
 
 function describeDefault(because: string, defaults: ReadonlyMap<string, SyntaxNode>): string {

@@ -22,6 +22,7 @@ const COMMENT_DIRECTIVE =
  * of the resource right below it); `config` maps rule ids to the configuration file's reasons for this file.
  */
 export function applySuppressions(findings: readonly Finding[], template: Template, text: string, config: ReadonlyMap<string, string>): Finding[] {
+  if (findings.length === 0) return []; // nothing to suppress: the text (perhaps a file too large to analyse) is not read
   const comments = MARKERS.test(text) ? commentDirectives(text) : [];
   const byResource = new Map<Resource, Directive[]>();
   const directivesOf = (resource: Resource): Directive[] => {
@@ -29,10 +30,10 @@ export function applySuppressions(findings: readonly Finding[], template: Templa
     if (!list) {
       const first = template.lines.positionAt(resource.span.start).line;
       const last = template.lines.positionAt(resource.span.end).line;
-      list = [
-        ...comments.filter((d) => d.line >= first - 1 && d.line <= last).map((d) => d.directive),
-        ...metadataDirectives(resource.metadata),
-      ];
+      // Comments come in line order: find the resource's first by bisection, not by a scan per resource.
+      list = [];
+      for (let i = firstAtOrAfter(comments, first - 1); i < comments.length && comments[i]!.line <= last; i++) list.push(comments[i]!.directive);
+      for (const directive of metadataDirectives(resource.metadata)) list.push(directive);
       byResource.set(resource, list);
     }
     return list;
@@ -43,6 +44,18 @@ export function applySuppressions(findings: readonly Finding[], template: Templa
     const directive = directivesOf(finding.resource).find((d) => covers(d, finding.rule));
     return directive ? { ...finding, suppressed: { by: directive.by, reason: directive.reason, span: directive.span } } : finding;
   });
+}
+
+/** The index of the first comment on `line` or after it. */
+function firstAtOrAfter(comments: readonly { readonly line: number }[], line: number): number {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (comments[mid]!.line < line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function covers(directive: Directive, rule: Rule): boolean {

@@ -61,4 +61,6 @@ export interface Finding {
   /** The other resource of a cross-resource finding (the bucket policy of a bucket, the group of an ingress rule). */
   readonly related?: readonly { readonly resource: Resource; readonly message: string }[];
   readonly suppressed?: { readonly by: SuppressedBy; readonly reason: string; readonly span: Span };
+  /** A `depends` outcome of a rule below `warning`: not reported as a finding, but shown as "depends" in markers. */
+  readonly quiet?: boolean;
 }

@@ -1,5 +1,5 @@
-import { Language, Parser } from 'web-tree-sitter';
-import type { Node as TsNode } from 'web-tree-sitter';
+import type { Language, Node as TsNode, Parser } from 'web-tree-sitter';
+import { MAX_NESTING_DEPTH, nestedTooDeeply } from './tree';
 import type { MapEntry, MapNode, Problem, ScalarNode, SyntaxNode } from './tree';
 
 /** A top-level HCL block (`resource "aws_s3_bucket" "logs" { … }`) with its labels and its body as a map. */
@@ -18,56 +18,153 @@ export interface ParsedHcl {
   readonly problems: Problem[];
 }
 
+/** The web-tree-sitter module, as the host loads it. */
+export interface TreeSitterModule {
+  readonly Parser: typeof Parser;
+  readonly Language: typeof Language;
+}
+
+/** What the host supplies: the two wasm files, and a way to load a new, independent copy of web-tree-sitter. */
+export interface HclRuntime {
+  readonly runtimeWasm: Uint8Array;
+  readonly languageWasm: Uint8Array;
+  /**
+   * A new copy of the web-tree-sitter module at each call (in Node: `require` after evicting it from the cache).
+   * Once its WebAssembly runtime has aborted (out of memory), every later call into a copy fails: only a new copy
+   * parses again.
+   */
+  readonly loadModule: () => TreeSitterModule | Promise<TreeSitterModule>;
+}
+
+export interface HclParseOptions {
+  /** `Date.now()` after which parsing stops: the file is then reported as not analysed. */
+  readonly deadline?: number;
+  /** Polled while parsing: true stops it. */
+  readonly isCancelled?: () => boolean;
+}
+
 const MAX_REPORTED_ERRORS = 20;
 
+// The WebAssembly memory of one runtime, in 64 KiB pages: web-tree-sitter's own initial size, and a ceiling far
+// below the 2 GiB it would otherwise grow to (about 170 bytes per byte of input: 1 GiB is a 6 MB file).
+const INITIAL_MEMORY_PAGES = 512;
+const MAX_MEMORY_PAGES = 16384;
+/** A runtime whose memory grew past this is replaced after the parse: WebAssembly memory never shrinks. */
+const RECYCLE_MEMORY_BYTES = 256 * 1024 * 1024;
+
+/** The one WebAssembly API used here; the core's type environment declares neither the DOM nor WebAssembly. */
+declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number }) => { readonly buffer: ArrayBuffer } };
+
+interface Runtime {
+  readonly parser: Parser;
+  readonly memory: { readonly buffer: ArrayBuffer };
+}
+
 /**
- * HCL (Terraform) parsing with web-tree-sitter and the tree-sitter-hcl grammar. The host supplies the two
- * wasm files (the core does no I/O); `create` is async once, `parse` is synchronous after that. Error-tolerant:
- * broken blocks mid-edit still yield the blocks that parse. Nested blocks become lists of maps, so property
- * paths read `rule[*].apply_server_side_encryption_by_default[*].sse_algorithm`; expressions the template cannot
- * evaluate become tagged scalars (`!Ref var.x` for variables, `!GetAtt` for references, `!Expr` otherwise).
+ * HCL (Terraform) parsing with web-tree-sitter and the tree-sitter-hcl grammar. The host supplies the two wasm files
+ * and the module (the core does no I/O); `create` is async once, `parse` is synchronous after that. Error-tolerant:
+ * broken blocks mid-edit still yield the blocks that parse. Nested blocks become lists of maps, so property paths
+ * read `rule[*].apply_server_side_encryption_by_default[*].sse_algorithm`; expressions the template cannot evaluate
+ * become tagged scalars (`!Ref var.x` for variables, `!GetAtt` for references, `!Expr` otherwise).
+ *
+ * One bad file never disables Terraform support: the runtime's memory has a ceiling, and a runtime that fails (the
+ * WebAssembly aborts) or grew large is replaced by a new one; `ready()` waits for it.
  */
 export class HclParser {
-  private constructor(private readonly parser: Parser) {}
+  private runtime: Runtime | undefined;
+  /** The runtime being started to replace the current one (after a failure, or once it grew large). */
+  private replacement: Promise<void> | undefined;
 
-  static async create(runtimeWasm: Uint8Array, languageWasm: Uint8Array): Promise<HclParser> {
-    await Parser.init({ wasmBinary: runtimeWasm });
-    const language = await Language.load(languageWasm);
-    const parser = new Parser();
-    parser.setLanguage(language);
-    return new HclParser(parser);
+  private constructor(private readonly host: HclRuntime) {}
+
+  static async create(host: HclRuntime): Promise<HclParser> {
+    const parser = new HclParser(host);
+    await parser.ready();
+    return parser;
   }
 
-  parse(text: string): ParsedHcl {
-    const tree = this.parser.parse(text);
-    if (!tree) return { blocks: [], problems: [{ message: 'The HCL parser returned no tree', span: { start: 0, end: 0 } }] };
+  /** Resolves once a working runtime is in place: after a failure, when its replacement is. */
+  ready(): Promise<void> {
+    return this.runtime ? Promise.resolve() : this.replace();
+  }
+
+  parse(text: string, options: HclParseOptions = {}): ParsedHcl {
+    const runtime = this.runtime;
+    if (!runtime) return failed('The Terraform parser is restarting after a failure: this file was not analysed');
+    const { deadline, isCancelled } = options;
+    const stop = deadline === undefined && !isCancelled ? undefined : () => (deadline !== undefined && Date.now() > deadline) || isCancelled?.() === true;
+    let tree;
+    try {
+      tree = runtime.parser.parse(text, null, stop ? { progressCallback: stop } : undefined);
+    } catch (error) {
+      // The WebAssembly runtime aborted (out of memory, most likely): that copy never works again.
+      this.runtime = undefined;
+      this.replace().catch(() => undefined); // a failure to start shows at the next ready()
+      const reason = error instanceof Error ? error.message.split('.')[0] : String(error);
+      return failed(`The Terraform parser failed on this file (${reason}, usually out of memory): it was not analysed; the parser was restarted`);
+    }
+    if (runtime.memory.buffer.byteLength > RECYCLE_MEMORY_BYTES) this.replace().catch(() => undefined);
+    if (!tree) {
+      runtime.parser.reset(); // a stopped parse would otherwise resume on the next call
+      return failed(isCancelled?.() ? 'Parsing was cancelled' : 'Parsing took longer than the time allowed: this file was not analysed');
+    }
     try {
       const problems: Problem[] = [];
       if (tree.rootNode.hasError) collectErrors(tree.rootNode, problems);
-      const body = tree.rootNode.namedChildren.find((child) => child?.type === 'body');
-      const blocks: HclBlock[] = [];
-      for (const child of body?.namedChildren ?? []) {
-        if (child?.type === 'block') readBlockInto(text, child, blocks);
-      }
-      blocks.sort((a, b) => a.start - b.start);
+      const reader = new HclReader(text);
+      const blocks = reader.topLevelBlocks(tree.rootNode);
+      if (reader.tooDeepAt !== undefined) problems.push(nestedTooDeeply(text, reader.tooDeepAt));
       return { blocks, problems };
     } finally {
       tree.delete(); // the tree lives in wasm memory, not the JS heap
     }
   }
+
+  /** Starts a new runtime, which takes over once it is ready; the current one, if it still works, parses until then. */
+  private replace(): Promise<void> {
+    this.replacement ??= startRuntime(this.host).then(
+      (runtime) => {
+        this.runtime = runtime;
+        this.replacement = undefined;
+      },
+      (error: unknown) => {
+        this.replacement = undefined;
+        throw error;
+      },
+    );
+    return this.replacement;
+  }
 }
 
-function collectErrors(node: TsNode, problems: Problem[]): void {
-  if (problems.length >= MAX_REPORTED_ERRORS) return;
-  if (node.isMissing) {
-    problems.push({ message: `Missing ${node.type}`, span: { start: node.startIndex, end: node.endIndex } });
-    return;
+async function startRuntime(host: HclRuntime): Promise<Runtime> {
+  const { Parser, Language } = await host.loadModule();
+  const memory = new WebAssembly.Memory({ initial: INITIAL_MEMORY_PAGES, maximum: MAX_MEMORY_PAGES });
+  // printErr: the runtime prints "Aborted()" itself before throwing; the caller reports the failure instead.
+  await Parser.init({ wasmBinary: host.runtimeWasm, wasmMemory: memory, printErr: () => undefined });
+  const language = await Language.load(host.languageWasm);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return { parser, memory };
+}
+
+function failed(message: string): ParsedHcl {
+  return { blocks: [], problems: [{ message, span: { start: 0, end: 0 } }] };
+}
+
+/** The syntax errors of the tree, at most MAX_REPORTED_ERRORS, in document order; iterative, for deep trees. */
+function collectErrors(root: TsNode, problems: Problem[]): void {
+  const stack: TsNode[] = [root];
+  while (stack.length > 0 && problems.length < MAX_REPORTED_ERRORS) {
+    const node = stack.pop()!;
+    if (node.isMissing) {
+      problems.push({ message: `Missing ${node.type}`, span: { start: node.startIndex, end: node.endIndex } });
+    } else if (node.type === 'ERROR') {
+      problems.push({ message: 'Syntax error', span: { start: node.startIndex, end: node.endIndex } });
+    } else {
+      const children = node.children.filter((child): child is TsNode => child !== null && (child.hasError || child.isMissing));
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
   }
-  if (node.type === 'ERROR') {
-    problems.push({ message: 'Syntax error', span: { start: node.startIndex, end: node.endIndex } });
-    return;
-  }
-  for (const child of node.children) if (child && (child.hasError || child.isMissing)) collectErrors(child, problems);
 }
 
 /**
@@ -81,77 +178,129 @@ function isStrayTopLevelBlock(node: TsNode): boolean {
   return TOP_LEVEL_ONLY.has(kind) && node.namedChildren.some((child) => child?.type === 'string_lit');
 }
 
-function readBlockInto(text: string, node: TsNode, blocks: HclBlock[]): void {
-  blocks.push(readBlock(text, node));
-  for (const stray of node.descendantsOfType('block')) {
-    if (stray && stray.id !== node.id && isStrayTopLevelBlock(stray) && !hasStrayAncestor(stray, node)) {
-      readBlockInto(text, stray, blocks);
+/**
+ * Reads tree-sitter nodes into syntax trees. Linear in the tree: every block is looked at once, and nesting past
+ * MAX_NESTING_DEPTH (blocks or expressions) is cut off where it starts, so the recursion stays shallow.
+ */
+class HclReader {
+  /** Where the nesting first went past MAX_NESTING_DEPTH, if it did. */
+  tooDeepAt: number | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** The file's top-level blocks, and the stray ones (see isStrayTopLevelBlock), in document order. */
+  topLevelBlocks(root: TsNode): HclBlock[] {
+    const body = root.namedChildren.find((child) => child?.type === 'body');
+    if (!body) return [];
+    const topLevel = new Set<number>();
+    for (const child of body.namedChildren) if (child?.type === 'block') topLevel.add(child.id);
+    const blocks: HclBlock[] = [];
+    for (const node of body.descendantsOfType('block')) {
+      if (node && (topLevel.has(node.id) || isStrayTopLevelBlock(node))) blocks.push(this.block(node, 1));
     }
+    return blocks;
   }
-}
 
-/** True when a stray block sits inside another stray block below `root` (it is read when that one is). */
-function hasStrayAncestor(node: TsNode, root: TsNode): boolean {
-  for (let parent = node.parent; parent && parent.id !== root.id; parent = parent.parent) {
-    if (parent.type === 'block' && isStrayTopLevelBlock(parent)) return true;
+  private tooDeep(node: TsNode): void {
+    this.tooDeepAt = Math.min(this.tooDeepAt ?? node.startIndex, node.startIndex);
   }
-  return false;
-}
 
-function readBlock(text: string, node: TsNode): HclBlock {
-  const children = node.namedChildren.filter((child): child is TsNode => child !== null);
-  const identifier = children.find((child) => child.type === 'identifier');
-  const kindNode: ScalarNode = identifier
-    ? scalar(identifier.text, identifier)
-    : { kind: 'scalar', value: '', start: node.startIndex, end: node.startIndex };
-  const labels = children
-    .filter((child) => child.type === 'string_lit' || child.type === 'identifier')
-    .slice(1)
-    .map((label) => (label.type === 'string_lit' ? stringLiteral(text, label) : scalar(label.text, label)));
-  const bodyNode = children.find((child) => child.type === 'body');
-  const body = bodyNode ? readBody(text, bodyNode) : { kind: 'map' as const, entries: [], start: node.endIndex, end: node.endIndex };
-  return { kind: String(kindNode.value), kindNode, labels, body, start: node.startIndex, end: node.endIndex };
-}
+  private cutOff(node: TsNode): SyntaxNode {
+    this.tooDeep(node);
+    return tagged('!Expr', node.text, node);
+  }
 
-/** A block body: attributes as entries; repeated nested blocks gathered into one list per block type. */
-function readBody(text: string, node: TsNode): MapNode {
-  const entries: MapEntry[] = [];
-  const blockLists = new Map<string, SyntaxNode[]>();
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'attribute') {
-      const name = child.namedChildren.find((c) => c?.type === 'identifier');
-      const expression = child.namedChildren.find((c) => c?.type === 'expression');
-      if (name) entries.push({ key: scalar(name.text, name), value: expression ? readExpression(text, expression) : null });
-    } else if (child.type === 'block' && !isStrayTopLevelBlock(child)) {
-      const block = readBlock(text, child);
-      let list = blockLists.get(block.kind);
-      if (!list) {
-        list = [];
-        blockLists.set(block.kind, list);
-        entries.push({ key: block.kindNode, value: { kind: 'seq', items: list, start: block.start, end: block.end } });
+  /** A block whose body map sits at `depth` in the syntax tree. */
+  private block(node: TsNode, depth: number): HclBlock {
+    const children = node.namedChildren.filter((child): child is TsNode => child !== null);
+    const identifier = children.find((child) => child.type === 'identifier');
+    const kindNode: ScalarNode = identifier
+      ? scalar(identifier.text, identifier)
+      : { kind: 'scalar', value: '', start: node.startIndex, end: node.startIndex };
+    const labels = children
+      .filter((child) => child.type === 'string_lit' || child.type === 'identifier')
+      .slice(1)
+      .map((label) => (label.type === 'string_lit' ? stringLiteral(this.text, label) : scalar(label.text, label)));
+    const bodyNode = children.find((child) => child.type === 'body');
+    const body = bodyNode ? this.body(bodyNode, depth) : { kind: 'map' as const, entries: [], start: node.endIndex, end: node.endIndex };
+    return { kind: String(kindNode.value), kindNode, labels, body, start: node.startIndex, end: node.endIndex };
+  }
+
+  /** A block body: attributes as entries; repeated nested blocks gathered into one list per block type. */
+  private body(node: TsNode, depth: number): MapNode {
+    const entries: MapEntry[] = [];
+    const blockLists = new Map<string, SyntaxNode[]>();
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'attribute') {
+        const name = child.namedChildren.find((c) => c?.type === 'identifier');
+        const expression = child.namedChildren.find((c) => c?.type === 'expression');
+        if (name) entries.push({ key: scalar(name.text, name), value: expression ? this.expression(expression, depth + 1) : null });
+      } else if (child.type === 'block' && !isStrayTopLevelBlock(child)) {
+        // A nested block is a list (depth + 1) of bodies (depth + 2).
+        if (depth + 2 > MAX_NESTING_DEPTH) {
+          this.tooDeep(child);
+          continue;
+        }
+        const block = this.block(child, depth + 2);
+        let list = blockLists.get(block.kind);
+        if (!list) {
+          list = [];
+          blockLists.set(block.kind, list);
+          entries.push({ key: block.kindNode, value: { kind: 'seq', items: list, start: block.start, end: block.end } });
+        }
+        list.push({ ...block.body, start: block.start, end: block.end });
       }
-      list.push({ ...block.body, start: block.start, end: block.end });
     }
+    return { kind: 'map', entries, start: node.startIndex, end: node.endIndex };
   }
-  return { kind: 'map', entries, start: node.startIndex, end: node.endIndex };
-}
 
-function readExpression(text: string, node: TsNode): SyntaxNode {
-  const parts = node.namedChildren.filter((child): child is TsNode => child !== null);
-  const first = parts[0];
-  if (parts.length === 1 && first) {
-    if (first.type === 'literal_value') return literal(text, first);
-    if (first.type === 'collection_value') return collection(text, first);
-    if (first.type === 'template_expr') return template(text, first);
-    if (first.type === 'expression') return readExpression(text, first);
-    if (first.type === 'function_call') {
-      const encoded = jsonencodeArgument(first);
-      if (encoded) return readExpression(text, encoded);
+  /**
+   * An expression's value, at `depth` in the syntax tree (the collections that hold it, plus one). A collection past
+   * MAX_NESTING_DEPTH is an expression not evaluated; so is anything past it inside parentheses, which nest too.
+   */
+  private expression(node: TsNode, depth: number): SyntaxNode {
+    if (depth > MAX_NESTING_DEPTH + 1) return this.cutOff(node);
+    const parts = node.namedChildren.filter((child): child is TsNode => child !== null);
+    const first = parts[0];
+    if (parts.length === 1 && first) {
+      if (first.type === 'literal_value') return literal(this.text, first);
+      if (first.type === 'collection_value') return this.collection(first, depth);
+      if (first.type === 'template_expr') return template(this.text, first);
+      if (first.type === 'expression') return this.expression(first, depth + 1);
+      if (first.type === 'function_call') {
+        const encoded = jsonencodeArgument(first);
+        if (encoded) return this.expression(encoded, depth + 1);
+      }
     }
+    if (first?.type === 'variable_expr') return reference(node, first.text, parts);
+    return tagged('!Expr', node.text, node);
   }
-  if (first?.type === 'variable_expr') return reference(node, first.text, parts);
-  return tagged('!Expr', node.text, node);
+
+  private collection(node: TsNode, depth: number): SyntaxNode {
+    if (depth > MAX_NESTING_DEPTH) return this.cutOff(node);
+    const inner = node.namedChildren[0];
+    if (inner?.type === 'tuple') {
+      const items = inner.namedChildren
+        .filter((child): child is TsNode => child?.type === 'expression')
+        .map((child) => this.expression(child, depth + 1));
+      return { kind: 'seq', items, start: node.startIndex, end: node.endIndex };
+    }
+    if (inner?.type === 'object') {
+      const entries: MapEntry[] = [];
+      for (const element of inner.namedChildren) {
+        if (element?.type !== 'object_elem') continue;
+        const key = element.childForFieldName('key');
+        const value = element.childForFieldName('val');
+        if (!key) continue;
+        const keyNode = this.expression(key, depth + 1);
+        const name = keyNode.kind === 'scalar' && !keyNode.tag ? String(keyNode.value) : key.text;
+        entries.push({ key: scalar(name, key), value: value ? this.expression(value, depth + 1) : null });
+      }
+      return { kind: 'map', entries, start: node.startIndex, end: node.endIndex };
+    }
+    return tagged('!Expr', node.text, node);
+  }
 }
 
 /**
@@ -200,30 +349,6 @@ function template(text: string, node: TsNode): SyntaxNode {
   if (inner?.type === 'heredoc_template' && !interpolated) {
     const literals = inner.descendantsOfType('template_literal').map((part) => part?.text ?? '');
     return { kind: 'scalar', value: literals.join(''), start: node.startIndex, end: node.endIndex };
-  }
-  return tagged('!Expr', node.text, node);
-}
-
-function collection(text: string, node: TsNode): SyntaxNode {
-  const inner = node.namedChildren[0];
-  if (inner?.type === 'tuple') {
-    const items = inner.namedChildren
-      .filter((child): child is TsNode => child?.type === 'expression')
-      .map((child) => readExpression(text, child));
-    return { kind: 'seq', items, start: node.startIndex, end: node.endIndex };
-  }
-  if (inner?.type === 'object') {
-    const entries: MapEntry[] = [];
-    for (const element of inner.namedChildren) {
-      if (element?.type !== 'object_elem') continue;
-      const key = element.childForFieldName('key');
-      const value = element.childForFieldName('val');
-      if (!key) continue;
-      const keyNode = readExpression(text, key);
-      const name = keyNode.kind === 'scalar' && !keyNode.tag ? String(keyNode.value) : key.text;
-      entries.push({ key: scalar(name, key), value: value ? readExpression(text, value) : null });
-    }
-    return { kind: 'map', entries, start: node.startIndex, end: node.endIndex };
   }
   return tagged('!Expr', node.text, node);
 }

@@ -1,4 +1,4 @@
-import { MAX_NESTING_DEPTH, nestedTooDeeply } from './tree';
+import { limitProblems, MAX_NESTING_DEPTH, nestedTooDeeply } from './tree';
 import type { MapEntry, Problem, ScalarNode, SyntaxNode } from './tree';
 import type { ParsedTree } from './yaml';
 
@@ -15,7 +15,7 @@ class JsonParser {
   private pos = 0;
   readonly problems: Problem[] = [];
   /** Deeper values are skipped, so hostile input cannot overflow the stack; reported once, where it first happens. */
-  private tooDeep = false;
+  private tooDeepAt: number | undefined;
 
   constructor(private readonly text: string) {
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -30,7 +30,9 @@ class JsonParser {
     const root = this.parseValue(0);
     this.skipTrivia();
     if (this.pos < this.text.length) this.problem('Unexpected text after the end of the JSON value', this.pos, this.text.length);
-    return { root, problems: this.problems };
+    const problems = limitProblems(this.problems);
+    if (this.tooDeepAt !== undefined) problems.push(nestedTooDeeply(this.text, this.tooDeepAt));
+    return { root, problems };
   }
 
   private problem(message: string, start: number, end: number): void {
@@ -58,8 +60,7 @@ class JsonParser {
   private parseValue(depth: number): SyntaxNode | null {
     const ch = this.text[this.pos];
     if (depth >= MAX_NESTING_DEPTH && (ch === '{' || ch === '[')) {
-      if (!this.tooDeep) this.problems.push(nestedTooDeeply(this.text, this.pos));
-      this.tooDeep = true;
+      this.tooDeepAt ??= this.pos;
       this.skipValue();
       return null;
     }

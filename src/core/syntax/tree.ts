@@ -82,3 +82,14 @@ export function nestedTooDeeply(text: string, offset: number): Problem {
     span: { start: offset, end: Math.min(text.length, offset + 1) },
   };
 }
+
+/** Syntax problems listed per document at most: past them a file is garbage, and more would bury the first ones. */
+const MAX_SYNTAX_PROBLEMS = 100;
+
+/** The first MAX_SYNTAX_PROBLEMS problems, and one that counts the rest. */
+export function limitProblems(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
+  const rest = problems.length - MAX_SYNTAX_PROBLEMS;
+  const first = problems[MAX_SYNTAX_PROBLEMS]!;
+  return [...problems.slice(0, MAX_SYNTAX_PROBLEMS), { message: `${rest} more problems in this file are not listed`, span: first.span }];
+}

@@ -1,6 +1,6 @@
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
-import type { Document, Node as YamlNode, Scalar, ScalarTag, CollectionTag } from 'yaml';
-import { MAX_NESTING_DEPTH, nestedTooDeeply } from './tree';
+import type { Alias, Document, Node as YamlNode, Scalar, ScalarTag, CollectionTag } from 'yaml';
+import { limitProblems, MAX_NESTING_DEPTH, nestedTooDeeply } from './tree';
 import type { MapEntry, Problem, ScalarNode, SyntaxNode } from './tree';
 import { pruneDeepNesting } from './yamlNesting';
 
@@ -31,6 +31,9 @@ export function parseYaml(text: string): ParsedTree {
   const pruned = pruneDeepNesting(text, MAX_NESTING_DEPTH);
   let tooDeepAt = pruned.at;
   let document: Document.Parsed;
+  // Each syntax error is an Error: broken input makes tens of thousands, and their stack traces cost half the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     document = parseDocument(pruned.text, {
       customTags,
@@ -41,6 +44,8 @@ export function parseYaml(text: string): ParsedTree {
     });
   } catch (error) {
     return { root: null, problems: [{ message: `YAML parser failed: ${String(error)}`, span: { start: 0, end: 0 } }] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   for (const error of [...document.errors, ...document.warnings]) {
     const [start, end] = error.pos;
@@ -51,8 +56,9 @@ export function parseYaml(text: string): ParsedTree {
   const converter = new Converter(document, problems);
   const root = document.contents ? converter.convert(document.contents, 1) : null;
   if (converter.tooDeepAt !== undefined) tooDeepAt = Math.min(tooDeepAt ?? converter.tooDeepAt, converter.tooDeepAt);
-  if (tooDeepAt !== undefined) problems.push(nestedTooDeeply(text, tooDeepAt));
-  return { root, problems };
+  const listed = limitProblems(problems);
+  if (tooDeepAt !== undefined) listed.push(nestedTooDeeply(text, tooDeepAt));
+  return { root, problems: listed };
 }
 
 function firstLine(message: string): string {
@@ -65,7 +71,7 @@ function firstLine(message: string): string {
  */
 class Converter {
   private readonly converted = new Map<YamlNode, SyntaxNode>();
-  /** Levels below and including each converted collection, to know how deep an alias to it would reach. */
+  /** Collection levels in each converted collection, itself included, to know how deep an alias to it would reach. */
   private readonly heights = new WeakMap<SyntaxNode, number>();
   private readonly inProgress = new Set<YamlNode>();
   /** Nodes cut off for their depth: an alias to one is cut off too, rather than converted again. */
@@ -73,17 +79,21 @@ class Converter {
   /** Where the nesting first went past MAX_NESTING_DEPTH, if it did. */
   tooDeepAt: number | undefined;
 
-  constructor(
-    private readonly document: Document.Parsed,
-    private readonly problems: Problem[],
-  ) {}
+  private readonly anchors: AnchorIndex;
 
-  /** Converts a node found at `depth` (the root is at depth 1). */
+  constructor(
+    document: Document.Parsed,
+    private readonly problems: Problem[],
+  ) {
+    this.anchors = new AnchorIndex(document);
+  }
+
+  /** Converts a node found at `depth`: the collections that hold it, plus one (the root is at depth 1). */
   convert(node: YamlNode | null, depth: number): SyntaxNode | null {
     if (node === null) return null;
     const [start = 0, end = start] = node.range ?? [];
     if (isAlias(node)) {
-      const target = node.resolve(this.document);
+      const target = this.anchors.resolve(node);
       if (!target) {
         this.problems.push({ message: `Unknown alias *${node.source}`, span: { start, end } });
         return null;
@@ -98,7 +108,7 @@ class Converter {
     }
     const known = this.converted.get(node);
     if (known) return known;
-    if (depth > MAX_NESTING_DEPTH) {
+    if (depth > MAX_NESTING_DEPTH && !isScalar(node)) {
       this.dropped.add(node);
       return this.tooDeep(start);
     }
@@ -115,7 +125,7 @@ class Converter {
   }
 
   private heightOf(node: SyntaxNode | null): number {
-    return node === null ? 0 : this.heights.get(node) ?? 1;
+    return (node && this.heights.get(node)) ?? 0;
   }
 
   private convertNew(node: YamlNode, depth: number): SyntaxNode | null {
@@ -123,7 +133,7 @@ class Converter {
     const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
     const base = tag ? { start, end: valueEnd, tag } : { start, end: valueEnd };
     if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node), ...base };
-    let height = 1;
+    let height = 1; // this collection; a scalar adds no level
     let result: SyntaxNode;
     if (isSeq(node)) {
       const items: SyntaxNode[] = [];
@@ -161,6 +171,48 @@ class Converter {
     if (converted?.kind === 'scalar') return converted;
     if (converted) this.problems.push({ message: 'A mapping key must be a plain value', span: converted });
     return null;
+  }
+}
+
+/**
+ * The anchors of a document by name, in document order, so an alias resolves in a lookup. The library's own
+ * `Alias.resolve` walks the whole document for each alias: quadratic, minutes for a file of aliases.
+ */
+class AnchorIndex {
+  private readonly byName = new Map<string, { readonly offset: number; readonly node: YamlNode }[]>();
+
+  constructor(document: Document.Parsed) {
+    const stack: unknown[] = [document.contents];
+    while (stack.length > 0) {
+      const item = stack.pop();
+      if (isPair(item)) {
+        stack.push(item.key, item.value);
+        continue;
+      }
+      if (!isScalar(item) && !isSeq(item) && !isMap(item)) continue;
+      if (item.anchor) {
+        let list = this.byName.get(item.anchor);
+        if (!list) this.byName.set(item.anchor, (list = []));
+        list.push({ offset: item.range?.[0] ?? 0, node: item });
+      }
+      if (isSeq(item) || isMap(item)) for (const child of item.items) stack.push(child);
+    }
+    for (const list of this.byName.values()) list.sort((a, b) => a.offset - b.offset);
+  }
+
+  /** The node of the last anchor of the alias's name written before it, as YAML defines. */
+  resolve(alias: Alias): YamlNode | undefined {
+    const list = this.byName.get(alias.source);
+    const offset = alias.range?.[0] ?? 0;
+    if (!list || list.length === 0 || list[0]!.offset >= offset) return undefined;
+    let low = 0;
+    let high = list.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (list[mid]!.offset < offset) low = mid;
+      else high = mid - 1;
+    }
+    return list[low]!.node;
   }
 }
 

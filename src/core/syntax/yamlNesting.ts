@@ -49,7 +49,7 @@ class NestingScanner {
     const parts: string[] = [];
     let last = 0;
     for (const [start, end] of this.cuts) {
-      parts.push(text.slice(last, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
+      parts.push(text.slice(last, start), text.slice(start, end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length)));
       last = end;
     }
     parts.push(text.slice(last));

@@ -38,7 +38,8 @@ export function parseCloudFormation(text: string): Template | undefined {
 
   const parsed = json ? parseJson(text) : parseYaml(text);
   const { problems } = parsed;
-  const root = isMap(parsed.root) && problems.length > 0 ? withStrayTopLevelKeys(text, parsed.root) : parsed.root;
+  // YAML only: in JSON, a key at column 0 may sit at any depth.
+  const root = !json && isMap(parsed.root) && problems.length > 0 ? withStrayTopLevelKeys(text, parsed.root) : parsed.root;
   if (!isMap(root) || !isTemplateRoot(root)) return undefined;
 
   const parameters = new Set<string>();
@@ -94,8 +95,10 @@ function withStrayTopLevelKeys(text: string, root: MapNode): MapNode {
       continue;
     }
     lifted = true;
-    const kept = value.entries.filter((inner) => !stray.includes(inner));
-    entries.push({ key: entry.key, value: kept.length > 0 ? { ...value, entries: kept } : null }, ...stray);
+    const strayKeys = new Set(stray);
+    const kept = value.entries.filter((inner) => !strayKeys.has(inner));
+    entries.push({ key: entry.key, value: kept.length > 0 ? { ...value, entries: kept } : null });
+    for (const inner of stray) entries.push(inner); // not spread: a broken file may hold more keys than a call takes
   }
   return lifted ? { ...root, entries } : root;
 }
@@ -103,16 +106,31 @@ function withStrayTopLevelKeys(text: string, root: MapNode): MapNode {
 function isTemplateRoot(root: MapNode): boolean {
   if (getValue(root, 'AWSTemplateFormatVersion') !== undefined) return true;
   const transform = getValue(root, 'Transform');
-  if (transform !== undefined && /AWS::/.test(JSON.stringify(plain(transform)))) return true;
+  if (transform !== undefined && transform !== null && mentionsAws(transform)) return true;
   const resources = getValue(root, 'Resources');
   return isMap(resources) && resources.entries.some(({ value }) => isMap(value) && getValue(value, 'Type') !== undefined);
 }
 
-function plain(node: SyntaxNode | null): unknown {
-  if (node === null) return null;
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(plain);
-  return node.entries.map((entry) => [entry.key.value, plain(entry.value)]);
+/** Nodes looked at in a Transform at most: YAML aliases can make a 300-byte Transform a tree of billions of nodes. */
+const MAX_TRANSFORM_NODES = 1000;
+
+/** True when a string (value or key) in the node names an AWS transform (`AWS::Serverless-2016-10-31`). */
+function mentionsAws(node: SyntaxNode): boolean {
+  const stack: SyntaxNode[] = [node];
+  for (let budget = MAX_TRANSFORM_NODES; stack.length > 0 && budget > 0; budget--) {
+    const current = stack.pop()!;
+    if (current.kind === 'scalar') {
+      if (String(current.value).includes('AWS::')) return true;
+    } else if (current.kind === 'seq') {
+      for (const item of current.items) stack.push(item);
+    } else {
+      for (const entry of current.entries) {
+        stack.push(entry.key);
+        if (entry.value) stack.push(entry.value);
+      }
+    }
+  }
+  return false;
 }
 
 function readResource(text: string, key: ScalarNode, value: SyntaxNode | null, problems: Problem[]): Resource | undefined {

@@ -12,6 +12,8 @@ import { selectPath } from './values';
 export interface ReferenceIndex {
   /** The resources of `type` that refer to `target`, through `link` (a property path) when given. */
   referrers(target: Resource, type: string, link?: string): Resource[];
+  /** Every resource that refers to `target`, whatever its type. */
+  referrersOf(target: Resource): readonly Resource[];
   /** The resource a reference node names (`!Ref X`, `aws_x.y.arn`, `data.aws_iam_policy_document.p.json`). */
   resolve(node: SyntaxNode): Resource | undefined;
 }
@@ -55,6 +57,9 @@ function buildIndex(template: Template): ReferenceIndex {
       return candidates.filter((candidate) =>
         selectPath(candidate.properties, link, template).some((value) => 'node' in value && idsIn(value.node).has(target.id)),
       );
+    },
+    referrersOf(target) {
+      return referrersById.get(target.id) ?? [];
     },
     resolve(node) {
       const [id] = idsIn(node);

@@ -1,4 +1,4 @@
-import type { HclBlock, HclParser } from '../syntax/hcl';
+import type { HclBlock, HclParseOptions, HclParser } from '../syntax/hcl';
 import { parseJson } from '../syntax/json';
 import { LineIndex } from '../syntax/lineIndex';
 import { getValue, isMap, stringValue } from '../syntax/tree';
@@ -15,8 +15,8 @@ export function terraformFormatOf(fileName: string): 'terraform-hcl' | 'terrafor
 }
 
 /** A `.tf` file's resource, data and module blocks, with the range of each type label. Never throws. */
-export function parseTerraformHcl(text: string, parser: HclParser): Template {
-  const { blocks, problems } = parser.parse(text);
+export function parseTerraformHcl(text: string, parser: HclParser, options: HclParseOptions = {}): Template {
+  const { blocks, problems } = parser.parse(text, options);
   const resources: Resource[] = [];
   const providers: Resource[] = [];
   const parameters = new Set<string>();
@@ -77,7 +77,17 @@ export function parseTerraformJson(text: string): Template {
   const parameters = new Set<string>();
   const defaults = new Map<string, SyntaxNode>();
   const providers: Resource[] = [];
+  if (root && !isMap(root)) {
+    problems.push({ message: 'A Terraform JSON file must hold an object at the top level, such as {"resource": {…}}', span: root });
+  }
   if (isMap(root)) {
+    for (const entry of root.entries) {
+      const section = String(entry.key.value);
+      const value = entry.value;
+      if (SECTIONS.has(section) && value && !isMap(value) && !(value.kind === 'seq' && value.items.every(isMap))) {
+        problems.push({ message: `The ${section} section must be an object, or a list of objects`, span: value });
+      }
+    }
     for (const variable of objectsOf(getValue(root, 'variable'))) {
       for (const entry of variable.entries) {
         const name = `var.${String(entry.key.value)}`;
@@ -136,6 +146,9 @@ export function parseTerraformJson(text: string): Template {
   }
   return template('terraform-json', text, resources, problems, parameters, defaults, providers);
 }
+
+/** The top-level sections read here. */
+const SECTIONS = new Set(['variable', 'provider', 'resource', 'data', 'module']);
 
 /** A JSON section may be an object or a list of objects (both are valid Terraform JSON). */
 function objectsOf(node: SyntaxNode | null | undefined): MapNode[] {

@@ -92,6 +92,8 @@ describe('srm-lens scan', () => {
     assert.deepEqual(app.resources[0], {
       id: 'Logs', type: 'AWS::S3::Bucket', known: true, service: 'Amazon S3', category: 'abstracted',
       range: { start: { line: 3, character: 10 }, end: { line: 3, character: 25 } },
+      // A bucket that writes nothing: no duty met, two AWS defaults relied on, the rest open.
+      duties: { met: 0, open: 4, depends: 0, default: 2, set: 0 },
     });
     assert.deepEqual(app.resources[1], { id: 'Thing', type: 'Custom::Thing', known: false, range: { start: { line: 5, character: 10 }, end: { line: 5, character: 23 } } });
     // A bucket that writes nothing relies on AWS's defaults (hints) and leaves duties open (information).
@@ -183,6 +185,7 @@ describe('srm-lens scan', () => {
     assert.deepEqual(hcl.resources[0], {
       id: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', known: true, service: 'Amazon S3', category: 'abstracted',
       range: { start: { line: 5, character: 10 }, end: { line: 5, character: 23 } },
+      duties: { met: 1, open: 4, depends: 0, default: 0, set: 1 },
     });
     assert.ok(hcl.resources.some((r: { id: string }) => r.id === 'data.aws_iam_policy_document.assume'));
     assert.ok(!hcl.resources.some((r: { id: string }) => r.id.startsWith('module.')));

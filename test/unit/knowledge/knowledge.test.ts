@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeDocument } from '../../../src/core/analysis/document';
+import { viewResource } from '../../../src/core/analysis/resourceView';
+import { unknownTypeProblems } from '../../../src/core/analysis/unknownTypes';
 import { cfnDocsUrl } from '../../../src/core/knowledge/knowledge';
+import { renderHoverMarkdown, renderUnknownTypeMarkdown } from '../../../src/core/render/hoverMarkdown';
 import type { CfnCatalog } from '../../../src/core/knowledge/types';
 import { knowledge, ROOT } from '../helpers';
 
@@ -15,6 +19,21 @@ function node(script: string, ...args: string[]) {
   return spawnSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
+/** The generators exit 3 when no source is at hand (no SAM schema, no provider schema, no cached bindings). */
+const NO_SOURCE = 3;
+
+/** Runs a generator with --print and compares its output with the committed file; skips, saying why, without a source. */
+function assertGeneratorMatches(context: Mocha.Context, script: string, args: string[], committedFile: string, refresh: string): void {
+  const result = node(script, '--print', ...args);
+  if (result.status === NO_SOURCE) {
+    console.log(`      skipped: ${result.stderr.trim()}`);
+    context.skip();
+  }
+  assert.equal(result.status, 0, result.stderr);
+  const committed = readFileSync(join(ROOT, committedFile), 'utf8');
+  assert.ok(result.stdout === committed, `${committedFile} is stale: run ${refresh}`);
+}
+
 describe('data files', () => {
   it('every curated file validates against its schema, and all links between files hold', function () {
     this.timeout(60000);
@@ -22,26 +41,20 @@ describe('data files', () => {
     assert.equal(result.status, 0, `${result.stderr}${result.stdout}`);
   });
 
-  it('the committed CloudFormation catalog is what the generator makes from the pinned spec', function () {
+  it('the committed CloudFormation catalog is what the generator makes from the pinned spec and SAM\'s schema', function () {
     this.timeout(60000);
-    const result = node('scripts/generate-cfn-catalog.mjs', '--print');
-    assert.equal(result.status, 0, result.stderr);
-    const committed = readFileSync(join(ROOT, 'data/generated/cfn-catalog.json'), 'utf8');
-    assert.ok(result.stdout === committed, 'data/generated/cfn-catalog.json is stale: run npm run data');
+    assertGeneratorMatches(this, 'scripts/generate-cfn-catalog.mjs', [], 'data/generated/cfn-catalog.json', 'npm run data');
   });
 
-  it('the committed Terraform catalog is what the generator makes from the pinned provider', function () {
+  it('the committed Terraform catalog is what the generator makes from the pinned provider (schema or bindings)', function () {
     this.timeout(120000);
-    const terraform = spawnSync('terraform', ['version'], { encoding: 'utf8' });
-    const pluginDir = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
-    if (terraform.status !== 0 || !existsSync(pluginDir)) {
-      // The provider schema comes from terraform and the offline plugin folder of the development machines.
-      this.skip();
-    }
-    const result = node('scripts/generate-tf-catalog.mjs', '--print');
-    assert.equal(result.status, 0, result.stderr);
-    const committed = readFileSync(join(ROOT, 'data/generated/tf-catalog.json'), 'utf8');
-    assert.ok(result.stdout === committed, 'data/generated/tf-catalog.json is stale: run npm run data:tf');
+    // From terraform when the plugin folder ($TF_PLUGIN_DIR) holds the provider, else from the cached bindings.
+    assertGeneratorMatches(this, 'scripts/generate-tf-catalog.mjs', ['--offline'], 'data/generated/tf-catalog.json', 'npm run data:tf');
+  });
+
+  it('the committed 5.100.0 baseline is what terraform makes from that provider', function () {
+    this.timeout(120000);
+    assertGeneratorMatches(this, 'scripts/generate-tf-catalog.mjs', ['--baseline', '--offline'], 'data/generated/tf-baseline.json', 'npm run data:tf -- --baseline');
   });
 });
 
@@ -49,11 +62,21 @@ describe('the catalog', () => {
   const catalog = JSON.parse(readFileSync(join(ROOT, 'data/generated/cfn-catalog.json'), 'utf8')) as CfnCatalog;
   const types = Object.keys(catalog.types);
 
-  it('holds every CloudFormation type of the spec and the SAM types it lacks', () => {
+  it('holds every CloudFormation type of the spec and every SAM type of SAM\'s schema', () => {
     assert.ok(types.length >= 1828, `${types.length} types`);
     for (const type of ['AWS::S3::Bucket', 'AWS::Lambda::Function', 'AWS::Serverless::Function', 'AWS::Serverless::Connector', 'AWS::Serverless::GraphQLApi']) {
       assert.ok(types.includes(type), type);
     }
+    assert.match(catalog.source, /aws-sam-translator \d+\.\d+\.\d+/);
+    assert.deepEqual(catalog.types['AWS::Serverless::WebSocketApi']!.properties.filter((p) => ['Routes', 'RouteSelectionExpression', 'Auth'].includes(p)), ['Auth', 'RouteSelectionExpression', 'Routes']);
+    assert.ok(catalog.types['AWS::Serverless::CapacityProvider']!.properties.includes('VpcConfig'));
+  });
+
+  it('says what every SAM type expands to, a type of the catalog', () => {
+    const sam = Object.entries(catalog.types).filter(([type]) => type.startsWith('AWS::Serverless::'));
+    assert.ok(sam.length >= 11, `${sam.length} SAM types`);
+    for (const [type, entry] of sam) assert.ok(entry.expandsTo && catalog.types[entry.expandsTo] && !entry.expandsTo.startsWith('AWS::Serverless::'), type);
+    assert.equal(catalog.types['AWS::Serverless::CapacityProvider']!.expandsTo, 'AWS::Lambda::CapacityProvider');
   });
 
   it('gives every type a one-line description and its top-level properties', () => {
@@ -105,15 +128,80 @@ describe('Knowledge', () => {
   });
 
   it('falls back to the category table for services not curated', () => {
-    const athena = knowledge().profile('AWS::Athena::WorkGroup')!;
-    assert.equal(athena.service.curated, false);
-    assert.equal(athena.category.basis, 'derived');
-    assert.match(athena.service.name, /Athena/);
+    const iot = knowledge().profile('AWS::IoT::Thing')!; // IoT Core is not curated: its namespace entry decides
+    assert.equal(iot.service.curated, false);
+    assert.equal(iot.category.basis, 'derived');
+    assert.match(iot.service.name, /IoT/);
   });
 
   it('suggests the closest types for a misspelt one', () => {
     assert.deepEqual(knowledge().suggest('AWS::S3::Buckt').slice(0, 1), ['AWS::S3::Bucket']);
     assert.equal(knowledge().profile('AWS::S3::Buckt'), undefined);
     assert.equal(knowledge().suggest('AWS::Lambda::Functoin')[0], 'AWS::Lambda::Function');
+  });
+});
+
+/** Runs the built CLI (dist/cli.js). */
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+describe('SAM types', () => {
+  it('take the split of the type their transform creates', () => {
+    const k = knowledge();
+    const expected: [string, RegExp][] = [
+      ['AWS::Serverless::WebSocketApi', /API Gateway/],
+      ['AWS::Serverless::CapacityProvider', /^AWS Lambda$/],
+      ['AWS::Serverless::StateMachine', /Step Functions/],
+      ['AWS::Serverless::Connector', /IAM/],
+      ['AWS::Serverless::GraphQLApi', /AppSync/],
+    ];
+    for (const [type, service] of expected) assert.match(k.profile(type)!.service.name, service, type);
+    const webSocket = k.profile('AWS::Serverless::WebSocketApi')!;
+    assert.equal(webSocket.docsUrl, 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-websocketapi.html');
+    assert.ok(webSocket.properties.has('RouteSelectionExpression'), 'the SAM type keeps its own properties');
+  });
+
+  it('AWS::Serverless::WebSocketApi and AWS::Serverless::CapacityProvider hover and explain with content', () => {
+    for (const type of ['AWS::Serverless::WebSocketApi', 'AWS::Serverless::CapacityProvider']) {
+      const md = renderHoverMarkdown(knowledge(), viewResource(knowledge(), type)!);
+      assert.match(md, /\*\*AWS secures\*\* \(security \*of\* the cloud\)\n- /, type);
+      assert.match(md, /\*\*You secure\*\* \(security \*in\* the cloud\)\n- /, type);
+      const result = cli('explain', type);
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stdout, `${md}\n`, `explain ${type} prints the hover`);
+    }
+    const capacity = renderHoverMarkdown(knowledge(), viewResource(knowledge(), 'AWS::Serverless::CapacityProvider')!);
+    assert.match(capacity, /Lambda Managed Instances/);
+    assert.match(capacity, /mutually trusted/);
+  });
+});
+
+describe('types the catalogs do not hold', () => {
+  it('a new name in a known namespace is information with the namespace\'s service and category, not a typo', () => {
+    const k = knowledge();
+    for (const type of ['AWS::Lambda::SomethingNew', 'aws_lambda_something_new']) {
+      const unknown = k.unknownType(type)!;
+      assert.equal(unknown.typoOf, undefined, type);
+      assert.deepEqual(unknown.namespace, { namespace: 'AWS::Lambda', service: 'AWS Lambda', category: 'abstracted' }, type);
+      const md = renderUnknownTypeMarkdown(k, type)!;
+      assert.match(md, /^\*\*AWS Lambda\*\* · `.+` · abstracted service \(its namespace's\)/, type);
+      assert.match(md, /newer than this version, or a typo/, type);
+      assert.doesNotMatch(md, /Did you mean/, type);
+      const explained = cli('explain', type);
+      assert.equal(explained.status, 2);
+      assert.match(explained.stderr, /is not in the catalog \(.+\): newer than this version.*; its namespace is AWS Lambda \(abstracted\)/);
+    }
+    const template = analyzeDocument('Resources:\n  New:\n    Type: AWS::Lambda::SomethingNew\n  Typo:\n    Type: AWS::Lambda::Functoin\n')!;
+    assert.deepEqual(unknownTypeProblems(k, template).map((p) => p.severity), ['information', 'warning']);
+  });
+
+  it('a near miss of a known type is a typo, in the hover, the diagnostics and explain alike', () => {
+    const k = knowledge();
+    assert.equal(k.unknownType('AWS::S3::Buckt')!.typoOf, 'AWS::S3::Bucket');
+    assert.match(renderUnknownTypeMarkdown(k, 'aws_s3_buckt')!, /Did you mean `aws_s3_bucket`\?/);
+    assert.match(cli('explain', 'AWS::Lambda::Functoin').stderr, /did you mean AWS::Lambda::Function\?/);
+    assert.equal(k.unknownType('Custom::Thing'), undefined, 'custom resources are not AWS types');
+    assert.equal(k.unknownType('AWS::S3::Bucket'), undefined, 'known types are not unknown');
   });
 });

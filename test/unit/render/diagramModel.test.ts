@@ -60,7 +60,9 @@ describe('diagram model', () => {
     assert.equal(s3.service, 'Amazon S3');
     assert.equal(s3.category, 'abstracted');
     assert.equal(layer(s3, 'customer_data').owner, 'customer');
-    assert.equal(layer(s3, 'platform_apps_iam').owner, 'shared', 'AWS creates buckets with Block Public Access on; access is yours');
+    const iamLayer = layer(s3, 'platform_apps_iam');
+    assert.equal(iamLayer.owner, 'customer', 'Block Public Access on new buckets is an AWS default, not an AWS duty: the layer stays yours');
+    assert.deepEqual(iamLayer.defaults, ['s3.default.block-public-access']);
     assert.equal(layer(s3, 'os_network_firewall').owner, 'aws', 'AWS runs the operating systems of an abstracted service');
     assert.match(layer(s3, 'os_network_firewall').ownerNote, /Operating System & Runtime is AWS's by default in an abstracted service/);
     assert.equal(layer(s3, 'aws_software').owner, 'aws');
@@ -68,13 +70,15 @@ describe('diagram model', () => {
 
     const sse = layer(s3, 'server_side_encryption');
     assert.equal(sse.owner, 'customer', 'with its own KMS key the bucket no longer relies on the SSE-S3 default');
-    assert.equal(layer(selected('PlainBucket'), 'server_side_encryption').owner, 'shared', 'SSE-S3 by default: AWS encrypts, you choose');
+    const plainSse = layer(selected('PlainBucket'), 'server_side_encryption');
+    assert.equal(plainSse.owner, 'customer', 'SSE-S3 is an AWS default, not an AWS duty: the choice of encryption stays yours');
+    assert.deepEqual(plainSse.defaults, ['s3.default.sse-s3']);
     assert.deepEqual(sse.shifts, ['s3.shift.encryption-mode'], 'the encryption shift sits on the server-side encryption layer');
     const mode = sse.items.find((i) => i.id === 's3.cust.encryption-mode');
     assert.ok(mode);
     assert.equal(mode.side, 'customer');
     assert.equal(mode.basis, 'stated');
-    assert.deepEqual(mode.evidence, { state: 'configured', path: 'BucketEncryption' });
+    assert.deepEqual(mode.evidence, { state: 'set', path: 'BucketEncryption' }, 'present, and no rule judges the choice of key: set, not a ✓');
     assert.ok(mode.sources.length > 0 && mode.sources.every((s) => s.url.startsWith('https://') && s.title.length > 0));
 
     const derived = s3.layers.flatMap((l) => l.items).find((i) => i.basis === 'derived');
@@ -85,11 +89,11 @@ describe('diagram model', () => {
     const plain = selected('PlainBucket');
     assert.equal(domain(plain, 'physical_infrastructure').status, 'aws');
     assert.equal(domain(plain, 'os_runtime').status, 'not_applicable');
-    assert.equal(domain(plain, 'data').status, 'unaddressed');
-    assert.match(domain(plain, 'data').text, /not addressed in this template/);
-    assert.equal(domain(plain, 'iam').status, 'customer', 'nothing in a CloudFormation bucket shows its access policy');
+    assert.equal(domain(plain, 'data').status, 'finding', 'the versioning rule finds the bucket unversioned');
+    assert.match(domain(plain, 'data').text, /1 with a finding, 1 not addressed in this template/);
+    assert.equal(domain(plain, 'iam').status, 'default', 'ACLs stay disabled by the AWS default: relied on, and keeping it is yours');
     const logs = selected('LogsBucket');
-    assert.equal(logs.domains.find((d) => d.domain === 'data')?.counts.configured, 1);
+    assert.equal(logs.domains.find((d) => d.domain === 'data')?.counts.set, 1, 'SSE-KMS is set, and no rule judges the choice of key: set, not met');
   });
 
   it('S3 bucket: an AWS default is called one, not an AWS responsibility', () => {
@@ -124,11 +128,11 @@ describe('diagram model', () => {
     assert.equal(packaging?.state, 'undecided');
     assert.deepEqual(packaging?.possible, ['Zip archive on a managed runtime', 'Container image']);
     assert.match(packaging?.because ?? '', /PackageKind/);
-    assert.equal(domain(param, 'os_runtime').status, 'undecidable');
+    assert.ok(domain(param, 'os_runtime').counts.undecided > 0, 'the package type decides what is yours to patch');
     const image = param.layers.flatMap((l) => l.items).find((i) => i.id === 'lambda.cust.image');
     assert.match(image?.dependsOn ?? '', /PackageKind/);
     const summary = modelFor().groups.flatMap((g) => g.resources).find((r) => r.id === 'ParamFunction');
-    assert.ok(summary && summary.counts.undecidable > 0);
+    assert.ok(summary && summary.counts.depends > 0);
   });
 
   it('a layer the service leaves empty falls back to the general split of its category, labelled as such', () => {
@@ -177,8 +181,9 @@ describe('diagram model', () => {
     assert.equal(model.file.formatLabel, 'Terraform');
     const bucket = model.selected!;
     const publicAccess = bucket.layers.flatMap((l) => l.items).find((i) => i.id === 's3.cust.public-access');
-    assert.equal(publicAccess?.evidence?.state, 'configured', 'aws_s3_bucket_public_access_block fulfils it');
-    assert.equal(bucket.shifts.find((s) => s.id === 's3.shift.secure-defaults')?.relyingOnDefault, false);
+    assert.equal(publicAccess?.evidence?.state, 'met', 'the aws_s3_bucket_public_access_block turns all four settings on: the rule passes');
+    const blockPublicAccess = bucket.defaults.find((d) => d.id === 's3.default.block-public-access');
+    assert.deepEqual(blockPublicAccess?.status, { state: 'replaced', path: 'aws_s3_bucket_public_access_block' }, 'the satellite replaces the default');
     const dataGroup = model.groups.find((g) => g.id === 'data');
     if (dataGroup) assert.ok(dataGroup.resources.every((r) => r.kind === 'data'));
   });

@@ -37,7 +37,7 @@ describe('hover Markdown', () => {
     const md = renderHoverMarkdown(knowledge(), viewResource(knowledge(), resource.type, resource, dbTemplate)!, findings);
     const lines = md.split('\n');
     assert.equal(lines[2], '**In this template**');
-    assert.match(lines[3]!, /^- \*\*✗ error\*\* · .*`rds-instance-publicly-accessible` · RDS\.2\)$/);
+    assert.match(lines[3]!, /^- \*\*✗ error\*\* · .*`rds-instance-publicly-accessible` · RDS\.2\) \[derived · RDS\.2\]/);
     assert.ok(md.indexOf('In this template') < md.indexOf('AWS secures'));
   });
 
@@ -58,10 +58,12 @@ describe('hover Markdown', () => {
     const md = hoverFor('LogsBucket');
     assert.match(md, /\*\*This resource as written\*\*/);
     assert.match(md, /\*Encryption mode decides who manages keys\*: \*\*SSE-KMS \/ DSSE-KMS with your key\*\*/);
-    assert.match(md, /✓ `BucketEncryption` set here/);
+    // SSE-KMS is written, but no rule judges the choice of key: present is not a ✓.
+    assert.match(md, /\*\*◇ set\*\* · Data: Choose the encryption mode.* — `BucketEncryption` set here, not checked by a rule/);
+    assert.doesNotMatch(md, /✓/);
     const plain = hoverFor('PlainBucket');
     assert.match(plain, /\*\*SSE-S3 \(AWS default since 2023-01-05\)\*\*/);
-    assert.match(plain, /○ not set in this template/);
+    assert.match(plain, /\*\*○ open\*\* · Data: Choose the encryption mode.* — not addressed in this template/);
   });
 
   it('Lambda: a zip function on a managed runtime leaves OS and runtime patching to AWS', () => {
@@ -101,7 +103,7 @@ describe('hover Markdown', () => {
   });
 
   it('an uncurated service shows the general split of its category, labelled as such', () => {
-    const profile = knowledge().profile('AWS::Athena::WorkGroup')!;
+    const profile = knowledge().profile('AWS::IoT::Thing')!; // IoT Core is not curated
     const md = renderHoverMarkdown(knowledge(), viewResource(knowledge(), profile.type)!);
     assert.match(md, /\(our classification\)/);
     assert.match(md, /Not curated yet: this is the general split/);

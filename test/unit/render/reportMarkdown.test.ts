@@ -39,8 +39,8 @@ describe('responsibility report (Markdown)', () => {
     const md = report('cfn/app.yaml');
     assert.match(md, /^# Shared responsibility report\n/);
     assert.match(md, /^## `cfn\/app\.yaml` \(CloudFormation YAML\)$/m);
-    assert.match(md, /^\| Resource \| Type \| Category \| Configured here \| Not addressed here \| Depends on a value \| Findings \|$/m);
-    assert.match(md, /^\| PlainBucket \| `AWS::S3::Bucket` \| abstracted service \| 0 \| \d+ \| 0 \| – \|$/m);
+    assert.match(md, /^\| Resource \| Type \| Category \| Met \| Open \| Depends on a value \| AWS default \| Findings \|$/m);
+    assert.match(md, /^\| PlainBucket \| `AWS::S3::Bucket` \| abstracted service \| 0 \| \d+ \| 0 \| 2 \| – \|$/m);
 
     const plain = section(md, 'PlainBucket');
     assert.match(plain, /Amazon S3 · abstracted service/);
@@ -52,7 +52,7 @@ describe('responsibility report (Markdown)', () => {
     assert.match(plain, /\*AWS alone: Physical, Hypervisor/);
 
     const logs = section(md, 'LogsBucket');
-    assert.match(logs, /✓ configured \(`BucketEncryption`\)/);
+    assert.match(logs, /◇ `BucketEncryption` set here, not checked by a rule/);
     assert.doesNotMatch(logs, /relying on an AWS default, \*\*SSE-KMS/);
   });
 
@@ -75,7 +75,7 @@ describe('responsibility report (Markdown)', () => {
     assert.match(md, /### \\<img src=x onerror=alert\\\(1\\\)\\> · `AWS::S3::Bucket`/);
     for (const row of md.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'))) {
       const cells = row.replace(/\\\|/g, '').split('|').length - 2;
-      assert.ok(cells === 7 || cells === 4, `a table row has ${cells} cells: ${row}`);
+      assert.ok(cells === 8 || cells === 4, `a table row has ${cells} cells: ${row}`);
     }
   });
 

@@ -1,10 +1,15 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeDocument } from '../../../src/core/analysis/document';
 import { viewResource } from '../../../src/core/analysis/resourceView';
+import { unknownTypeProblems } from '../../../src/core/analysis/unknownTypes';
+import type { TfCatalog } from '../../../src/core/knowledge/types';
 import { renderHoverMarkdown, renderModuleMarkdown } from '../../../src/core/render/hoverMarkdown';
 import type { Template } from '../../../src/core/template/model';
 import { parseTerraformJson } from '../../../src/core/template/terraform';
-import { fixture, hclParser, knowledge, slice } from '../helpers';
+import { fixture, hclParser, knowledge, ROOT, slice } from '../helpers';
 
 const text = fixture('tf/main.tf');
 let template: Template;
@@ -76,11 +81,11 @@ describe('Terraform hovers', () => {
   it('aws_s3_bucket: the same content as AWS::S3::Bucket, with satellites read as evidence', () => {
     const md = hover('aws_s3_bucket.logs');
     assert.match(md, /^\*\*Amazon S3\*\* · `aws_s3_bucket` · abstracted service/);
-    assert.match(md, /✓ `aws_s3_bucket_public_access_block` set here/);
-    assert.match(md, /✓ `aws_s3_bucket_server_side_encryption_configuration` set here/);
-    assert.match(md, /○ not set in this template/);
+    assert.match(md, /\*\*✓ met\*\* · Infra security: Keep Block Public Access on.*\(`s3-bucket-public-access-block` passes\)/, 'the satellite sets all four flags');
+    assert.match(md, /\*\*◇ set\*\* · Data: .* — `aws_s3_bucket_server_side_encryption_configuration` set here, not checked by a rule/);
+    assert.match(md, /\*\*○ open\*\* · IAM: .* — not addressed in this template/);
     assert.match(md, /\*\*SSE-KMS \/ DSSE-KMS with your key\*\*/, 'the encryption mode is read on the linked satellite');
-    assert.match(md, /\*\*Declared in the template\*\*/);
+    assert.match(md, /Block Public Access .* — `aws_s3_bucket_public_access_block` set here instead/, 'the satellite replaces the AWS default');
     assert.match(md, /Also written as `AWS::S3::Bucket` · `awscc_s3_bucket`/);
     assert.match(md, /registry\.terraform\.io\/providers\/hashicorp\/aws\/latest\/docs\/resources\/s3_bucket/);
   });
@@ -174,5 +179,70 @@ describe('awscc and the mapping both ways', () => {
       }
     }
     assert.ok(pairs > 150, `${pairs} pairs`);
+  });
+});
+
+/** Runs the built CLI (dist/cli.js). */
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+describe('the AWS provider 6.x catalog', () => {
+  const catalog = JSON.parse(readFileSync(join(ROOT, 'data/generated/tf-catalog.json'), 'utf8')) as TfCatalog;
+
+  it('records the provider version it follows, and notes the types newer than 5.x pins', () => {
+    assert.match(catalog.providerVersion, /^6\.\d+\.\d+$/);
+    assert.equal(catalog.source, `hashicorp/aws ${catalog.providerVersion}`);
+    assert.equal(knowledge().tfProviderVersion, catalog.source);
+    assert.match(catalog.resources.aws_lambda_capacity_provider!.availability!, /^added in provider 6\.x \(not in 5\.100\.0/);
+    assert.equal(catalog.resources.aws_lambda_function!.availability, undefined, 'in 5.100.0 and 6.x alike');
+  });
+
+  it('aws_lambda_capacity_provider and aws_bedrockagentcore_agent_runtime hover and explain with content', () => {
+    const expected: [string, RegExp][] = [
+      ['aws_lambda_capacity_provider', /^\*\*AWS Lambda\*\* · `aws_lambda_capacity_provider`/],
+      ['aws_bedrockagentcore_agent_runtime', /^\*\*Amazon Bedrock AgentCore\*\* · `aws_bedrockagentcore_agent_runtime`/],
+    ];
+    for (const [type, heading] of expected) {
+      const md = renderHoverMarkdown(knowledge(), viewResource(knowledge(), type)!);
+      assert.match(md, heading);
+      assert.match(md, /\*Provider version: added in provider 6\.x \(not in 5\.100\.0, the last 5\.x release\)\. This catalog follows hashicorp\/aws 6\.\d+\.\d+\.\*/);
+      assert.match(md, /\*\*AWS secures\*\* \(security \*of\* the cloud\)\n- /);
+      assert.match(md, /\*\*You secure\*\* \(security \*in\* the cloud\)\n- /);
+      const result = cli('explain', type);
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stdout, `${md}\n`, `explain ${type} prints the hover`);
+    }
+    assert.ok(knowledge().profile('aws_lambda_capacity_provider')!.properties.has('vpc_config'));
+  });
+
+  it('a type 5.100.0 had and 6.0 removed keeps its service, its 5.x names and the note', () => {
+    const profile = knowledge().profile('aws_opsworks_stack')!;
+    assert.equal(profile.availability, 'removed in provider 6.0 (last in 5.100.0)');
+    assert.match(profile.service.name, /OpsWorks/);
+    assert.ok(profile.properties.has('vpc_id'), 'its 5.100.0 attributes');
+    assert.match(renderHoverMarkdown(knowledge(), viewResource(knowledge(), 'aws_opsworks_stack')!), /\*Provider version: removed in provider 6\.0 \(last in 5\.100\.0\)\./);
+    assert.equal(knowledge().profile('aws_redshift_service_account', true)!.availability, 'removed in provider 6.0 (last in 5.100.0)');
+    // A block 6.0 removed from a type it kept: 5.x configurations still write it.
+    assert.deepEqual(catalog.resources.aws_redshift_cluster!.removed, ['logging', 'snapshot_copy']);
+    assert.ok(knowledge().profile('aws_redshift_cluster')!.properties.has('logging'));
+  });
+
+  it('explain data.aws_iam_policy_document works like the hover of a data source', () => {
+    const declared = resource('data.aws_iam_policy_document.assume');
+    const md = renderHoverMarkdown(knowledge(), viewResource(knowledge(), declared.type, declared, template)!);
+    const result = cli('explain', 'data.aws_iam_policy_document');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, `${md}\n`);
+    assert.match(result.stdout, /\*\*Data source\*\*/);
+    assert.equal(cli('explain', 'aws_iam_policy_document').status, 2, 'not a resource type');
+  });
+
+  it('an unknown aws_ type in a known namespace is information, with its service and category', async () => {
+    const parsed = analyzeDocument('resource "aws_lambda_something_new" "x" {}\nresource "aws_lambda_functon" "y" {}\n', 'new.tf', await hclParser())!;
+    const problems = unknownTypeProblems(knowledge(), parsed);
+    assert.deepEqual(problems.map((p) => p.severity), ['information', 'warning']);
+    assert.match(problems[0]!.message, /aws_lambda_something_new is not in the catalog \(hashicorp\/aws 6\.\d+\.\d+\): newer than this version, or a typo.*Namespace: AWS Lambda \(abstracted\)/);
+    assert.equal(problems[1]!.message, 'Unknown resource type aws_lambda_functon: did you mean aws_lambda_function?');
   });
 });

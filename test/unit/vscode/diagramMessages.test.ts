@@ -34,5 +34,8 @@ describe('messages from the diagram webview', () => {
     assert.deepEqual(parseDiagramState({ uri: 'file:///a.yaml', selectedId: 'A', expanded: ['customer_data', 3] }), { uri: 'file:///a.yaml', selectedId: 'A', expanded: ['customer_data'] });
     assert.deepEqual(parseDiagramState(undefined), {});
     assert.deepEqual(parseDiagramState({ uri: 5 }), {});
+    // The template view's filter, sort and collapsed groups.
+    assert.deepEqual(parseDiagramState({ onlyOpen: true, sort: 'severity', collapsed: ['data', {}] }), { onlyOpen: true, sort: 'severity', collapsed: ['data'] });
+    assert.deepEqual(parseDiagramState({ onlyOpen: 'yes', sort: 'random', collapsed: 'data' }), {});
   });
 });

@@ -1,6 +1,7 @@
 // A minimal DOM for running the webview bundle (dist/webview/main.js) in plain Node. It implements only what the
-// webview may use: createElement, text nodes, attributes, events, focus. Anything that parses HTML (innerHTML,
-// outerHTML, insertAdjacentHTML, document.write) throws, so a test passing here proves no markup is parsed.
+// webview may use: createElement, text nodes, attributes, events, focus, form controls (checkbox, select) and a
+// layout a test sets by hand (boxes, scroll positions). Anything that parses HTML (innerHTML, outerHTML,
+// insertAdjacentHTML, document.write) throws, so a test passing here proves no markup is parsed.
 
 export class FakeNode {
   parentNode: FakeElement | undefined;
@@ -23,6 +24,8 @@ export class FakeNode {
   removeChild<T extends FakeNode>(child: T): T {
     const index = this.childNodes.indexOf(child);
     if (index < 0) throw new Error('removeChild: not a child');
+    // As in a browser, an element taken out of the document (even to be put back elsewhere) loses focus.
+    if (child.contains(this.document.activeElement)) this.document.activeElement = this.document.body;
     this.childNodes.splice(index, 1);
     child.parentNode = undefined;
     return child;
@@ -78,9 +81,24 @@ export function event(type: string, init: { key?: string; data?: unknown } = {})
   };
 }
 
+/** A box as getBoundingClientRect returns it. */
+export interface FakeRect {
+  top: number;
+  bottom: number;
+  height: number;
+}
+
 export class FakeElement extends FakeNode {
   readonly attributes = new Map<string, string>();
   private readonly listeners = new Map<string, Listener[]>();
+  /** The layout, as a test sets it: there is no rendering here. */
+  rect: FakeRect = { top: 0, bottom: 0, height: 0 };
+  scrollTop = 0;
+  scrollHeight = 0;
+  clientHeight = 0;
+  /** How many times scrollIntoView was called on this element. */
+  scrolledIntoView = 0;
+  private checkedState: boolean | undefined;
 
   constructor(document: FakeDocument, readonly tagName: string) {
     super(document);
@@ -123,7 +141,39 @@ export class FakeElement extends FakeNode {
     this.document.activeElement = this;
   }
 
-  scrollIntoView(): void {}
+  scrollIntoView(): void {
+    this.scrolledIntoView++;
+  }
+
+  getBoundingClientRect(): FakeRect {
+    return this.rect;
+  }
+
+  get offsetHeight(): number {
+    return this.rect.height;
+  }
+
+  /** A checkbox's state: its `checked` attribute until set. */
+  get checked(): boolean {
+    return this.checkedState ?? this.hasAttribute('checked');
+  }
+
+  set checked(value: boolean) {
+    this.checkedState = value;
+  }
+
+  /** A select's value: its selected option's (or the first option's) value. */
+  get value(): string {
+    const options = this.findAll((e) => e.tagName === 'option');
+    return (options.find((o) => o.hasAttribute('selected')) ?? options[0])?.getAttribute('value') ?? '';
+  }
+
+  set value(value: string) {
+    for (const option of this.findAll((e) => e.tagName === 'option')) {
+      if (option.getAttribute('value') === value) option.setAttribute('selected', '');
+      else option.removeAttribute('selected');
+    }
+  }
 
   get children(): FakeElement[] {
     return this.childNodes.filter((c): c is FakeElement => c instanceof FakeElement);
@@ -190,6 +240,7 @@ export class FakeDocument {
 
 export class FakeWindow {
   private readonly listeners = new Map<string, ((e: FakeEvent) => void)[]>();
+  innerHeight = 800;
 
   addEventListener(type: string, listener: (e: FakeEvent) => void): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);

@@ -1,0 +1,197 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.terraformFormatOf = terraformFormatOf;
+exports.parseTerraformHcl = parseTerraformHcl;
+exports.parseTerraformJson = parseTerraformJson;
+exports.satelliteOf = satelliteOf;
+const json_1 = require("../syntax/json");
+const lineIndex_1 = require("../syntax/lineIndex");
+const tree_1 = require("../syntax/tree");
+const references_1 = require("./references");
+/** True for the file names Terraform reads: `.tf` (HCL) and `.tf.json`. */
+function terraformFormatOf(fileName) {
+    const lower = fileName.toLowerCase();
+    if (lower.endsWith('.tf.json'))
+        return 'terraform-json';
+    if (lower.endsWith('.tf'))
+        return 'terraform-hcl';
+    return undefined;
+}
+/** A `.tf` file's resource, data and module blocks, with the range of each type label. Never throws. */
+function parseTerraformHcl(text, parser, options = {}) {
+    const { blocks, problems } = parser.parse(text, options);
+    const resources = [];
+    const providers = [];
+    const parameters = new Set();
+    const defaults = new Map();
+    for (const block of blocks) {
+        if (block.kind === 'variable' && block.labels[0]) {
+            const name = `var.${String(block.labels[0].value)}`;
+            parameters.add(name);
+            const fallback = (0, tree_1.getValue)(block.body, 'default');
+            if (fallback)
+                defaults.set(name, fallback);
+        }
+        const resource = resourceOfBlock(block, problems);
+        if (resource?.kind === 'provider')
+            providers.push(resource);
+        else if (resource)
+            resources.push(resource);
+    }
+    return template('terraform-hcl', text, resources, problems, parameters, defaults, providers);
+}
+function resourceOfBlock(block, problems) {
+    const [first, second] = block.labels;
+    const span = { start: block.start, end: block.end };
+    if (block.kind === 'resource' || block.kind === 'data') {
+        if (!first)
+            return undefined;
+        if (!second)
+            problems.push({ message: `A ${block.kind} block needs a type and a name`, span: first });
+        const type = String(first.value);
+        const address = `${type}.${String(second?.value ?? '')}`;
+        return {
+            id: block.kind === 'data' ? `data.${address}` : address,
+            type,
+            typeSpan: first,
+            idSpan: second ?? first,
+            span,
+            properties: block.body,
+            kind: block.kind,
+        };
+    }
+    if (block.kind === 'provider' && first) {
+        return { id: `provider.${String(first.value)}`, type: String(first.value), typeSpan: first, idSpan: first, span, properties: block.body, kind: 'provider' };
+    }
+    if (block.kind === 'module' && first) {
+        return {
+            id: `module.${String(first.value)}`,
+            type: (0, tree_1.stringValue)((0, tree_1.getValue)(block.body, 'source')) ?? '',
+            typeSpan: first,
+            idSpan: first,
+            span,
+            properties: block.body,
+            kind: 'module',
+        };
+    }
+    return undefined;
+}
+/** A `.tf.json` file: the same blocks in JSON syntax (`{"resource": {"aws_s3_bucket": {"logs": {…}}}}`). */
+function parseTerraformJson(text) {
+    const { root, problems } = (0, json_1.parseJson)(text);
+    const resources = [];
+    const parameters = new Set();
+    const defaults = new Map();
+    const providers = [];
+    if (root && !(0, tree_1.isMap)(root)) {
+        problems.push({ message: 'A Terraform JSON file must hold an object at the top level, such as {"resource": {…}}', span: root });
+    }
+    if ((0, tree_1.isMap)(root)) {
+        for (const entry of root.entries) {
+            const section = String(entry.key.value);
+            const value = entry.value;
+            if (SECTIONS.has(section) && value && !(0, tree_1.isMap)(value) && !(value.kind === 'seq' && value.items.every(tree_1.isMap))) {
+                problems.push({ message: `The ${section} section must be an object, or a list of objects`, span: value });
+            }
+        }
+        for (const variable of objectsOf((0, tree_1.getValue)(root, 'variable'))) {
+            for (const entry of variable.entries) {
+                const name = `var.${String(entry.key.value)}`;
+                parameters.add(name);
+                const fallback = (0, tree_1.isMap)(entry.value) ? (0, tree_1.getValue)(entry.value, 'default') : undefined;
+                if (fallback)
+                    defaults.set(name, fallback);
+            }
+        }
+        for (const section of objectsOf((0, tree_1.getValue)(root, 'provider'))) {
+            for (const { key, value } of section.entries) {
+                providers.push({
+                    id: `provider.${String(key.value)}`,
+                    type: String(key.value),
+                    typeSpan: inside(key),
+                    idSpan: inside(key),
+                    span: { start: key.start, end: value?.end ?? key.end },
+                    properties: firstObject(value),
+                    kind: 'provider',
+                });
+            }
+        }
+        for (const kind of ['resource', 'data']) {
+            for (const section of objectsOf((0, tree_1.getValue)(root, kind))) {
+                for (const { key: typeKey, value: byName } of section.entries) {
+                    for (const names of objectsOf(byName)) {
+                        for (const { key: nameKey, value: body } of names.entries) {
+                            const address = `${String(typeKey.value)}.${String(nameKey.value)}`;
+                            resources.push({
+                                id: kind === 'data' ? `data.${address}` : address,
+                                type: String(typeKey.value),
+                                typeSpan: inside(typeKey),
+                                idSpan: inside(nameKey),
+                                span: { start: typeKey.start, end: body?.end ?? nameKey.end },
+                                properties: firstObject(body),
+                                kind,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        for (const section of objectsOf((0, tree_1.getValue)(root, 'module'))) {
+            for (const { key, value } of section.entries) {
+                const body = firstObject(value);
+                resources.push({
+                    id: `module.${String(key.value)}`,
+                    type: (body && (0, tree_1.stringValue)((0, tree_1.getValue)(body, 'source'))) ?? '',
+                    typeSpan: inside(key),
+                    idSpan: inside(key),
+                    span: { start: key.start, end: value?.end ?? key.end },
+                    properties: body,
+                    kind: 'module',
+                });
+            }
+        }
+    }
+    return template('terraform-json', text, resources, problems, parameters, defaults, providers);
+}
+/** The top-level sections read here. */
+const SECTIONS = new Set(['variable', 'provider', 'resource', 'data', 'module']);
+/** A JSON section may be an object or a list of objects (both are valid Terraform JSON). */
+function objectsOf(node) {
+    if ((0, tree_1.isMap)(node))
+        return [node];
+    if (node?.kind === 'seq')
+        return node.items.filter(tree_1.isMap);
+    return [];
+}
+function firstObject(node) {
+    const body = objectsOf(node)[0];
+    return body ? markInterpolations(body) : undefined;
+}
+/** In Terraform JSON, a string holding `${…}` is an expression, not a literal: tag it so it reads as unknown. */
+function markInterpolations(node) {
+    if (node.kind === 'scalar') {
+        if (typeof node.value !== 'string' || !node.value.includes('${'))
+            return node;
+        const match = /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(node.value);
+        return match ? { ...node, tag: '!Ref', value: `var.${match[1]}` } : { ...node, tag: '!Expr' };
+    }
+    if (node.kind === 'seq')
+        return { ...node, items: node.items.map(markInterpolations) };
+    return { ...node, entries: node.entries.map((entry) => ({ key: entry.key, value: entry.value && markInterpolations(entry.value) })) };
+}
+/** The span of a JSON key without its quotes. */
+function inside(key) {
+    return { ...key, start: key.start + 1, end: Math.max(key.start + 1, key.end - 1) };
+}
+function template(format, text, resources, problems, parameters, parameterDefaults, providers) {
+    const resourceIds = new Set(resources.filter((r) => r.kind !== 'module').map((r) => r.id));
+    return { format, resources, providers, problems, parameters, parameterDefaults, resourceIds, lines: new lineIndex_1.LineIndex(text) };
+}
+/**
+ * The satellite resource of `type` that configures `resource` by referring to it
+ * (`aws_s3_bucket_versioning { bucket = aws_s3_bucket.logs.id }`), or undefined when the template has none.
+ */
+function satelliteOf(template, resource, type) {
+    return (0, references_1.referenceIndex)(template).referrers(resource, type)[0];
+}
+//# sourceMappingURL=terraform.js.map

@@ -1,0 +1,23 @@
+import { Session } from 'node:inspector';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+const require = createRequire(import.meta.url);
+const O = '/work/main/out/src/';
+const { analyzeDocument } = require(O + 'core/analysis/document.js');
+const { findingsOf } = require(O + 'core/rules/engine.js');
+const { loadKnowledge, loadHclParser } = require(O + 'node/loadKnowledge.js');
+const k = loadKnowledge('/work/main/dist/data');
+const f = process.argv[2]; const text = readFileSync('/tmp/bl/' + f, 'utf8');
+const hcl = await loadHclParser('/work/main/dist');
+const run = () => findingsOf(k.rules, analyzeDocument(text, f, hcl), text);
+for (let i = 0; i < 3; i++) run();
+const session = new Session(); session.connect(); let profile;
+session.post('Profiler.enable'); session.post('Profiler.setSamplingInterval', { interval: 50 }); session.post('Profiler.start');
+for (let i = 0; i < 10; i++) run();
+session.post('Profiler.stop', (e, r) => { profile = r.profile; });
+const byId = new Map(profile.nodes.map((n) => [n.id, n])); const parent = new Map(); for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const self = new Map(), incl = new Map(); let total = 0;
+for (const id of profile.samples) { total++; const key = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`; const n = byId.get(id); self.set(key(n), (self.get(key(n)) ?? 0) + 1); const seen = new Set(); for (let c = id; c !== undefined; c = parent.get(c)) { const kk = key(byId.get(c)); if (!seen.has(kk)) { seen.add(kk); incl.set(kk, (incl.get(kk) ?? 0) + 1); } } }
+const pct = (v) => (100 * v / total).toFixed(1).padStart(5);
+console.log('SELF'); for (const [kk, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(pct(v), kk);
+console.log('INCL'); for (const [kk, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 35)) console.log(pct(v), kk);
