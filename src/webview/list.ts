@@ -397,7 +397,7 @@ function legend(): HTMLElement {
 function resourceRow(resource: ResourceSummary, columns: readonly string[]): HTMLElement {
   const byMark = new Map<string, string[]>();
   // A summary's cells do not say which severity their findings have (only the selected resource's items do).
-  const marks = new Map(resource.domains.map((cell) => [cell.domain, cellMark(cell, undefined)]));
+  const marks = new Map(resource.domains.map((cell) => [cell.domain, cellMark(cell, cell.worst)]));
   for (const cell of resource.domains) {
     const text = marks.get(cell.domain)!.text;
     byMark.set(text, [...(byMark.get(text) ?? []), cell.label]);

@@ -5,6 +5,7 @@
 //
 // Run through scripts/test.mjs (`npm run test:e2e`), which builds first and runs test/e2e/*.e2e.mjs with mocha.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   ROOT, RESULTS_DIR, cleanupAll, clock, copyToTemp, launchBrowser, packageVsix, startCodeServer, tempDir, workbenchUrl,
@@ -79,6 +80,8 @@ describe('UI: the extension in the VS Code workbench (code-server + Chromium)', 
     ]) {
       await wb.dismissHover();
       await wb.openFromExplorer(folder, file, marker);
+      const line = fs.readFileSync(path.join(ROOT, 'examples', folder, file), 'utf8').split('\n').findIndex((l) => l.includes(type)) + 1;
+      await wb.goToLine(line);
       await wb.hover(type, 'In this template');
       const offset = await wb.firstTemplateLineOffset();
       assert.ok(offset !== undefined && offset < 250, `${type}: the first line under "In this template" is ${offset} px down the hover`);

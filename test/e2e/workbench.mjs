@@ -136,6 +136,17 @@ export class Workbench {
     );
   }
 
+  /** Moves the cursor to a line (Ctrl+G), so the editor shows it: hovers need the text on screen. */
+  async goToLine(line) {
+    await this.editor.click({ position: { x: 300, y: 10 } });
+    await this.page.keyboard.press('Control+g');
+    const input = this.page.locator('.quick-input-widget input');
+    await this.visible(input, 'the Go to Line box');
+    await input.fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.visible(this.page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line},`) }), `the cursor on line ${line}`);
+  }
+
   /**
    * How far below the top of the visible hover the first line under "In this template" starts, in pixels: what a
    * person sees without scrolling. Undefined when the hover has no such section.

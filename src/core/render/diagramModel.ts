@@ -518,8 +518,13 @@ export function domainCells(knowledge: Knowledge, view: ResourceView): DomainCel
               : counts.met > 0 ? 'met'
                 : counts.set > 0 ? 'set'
                   : 'customer';
+    const severities = items.flatMap((item) => {
+      const finding = view.evidence.get(item.id)?.finding;
+      return view.evidence.get(item.id)?.state === 'finding' && finding && !finding.suppressed ? [finding.severity] : [];
+    });
+    const worst = (['error', 'warning', 'information', 'hint'] as const).find((severity) => severities.includes(severity));
     const because = shiftNotes.length > 0 ? ` (${shiftNotes.join('; ')})` : '';
-    return cell(status, `${label}: ${parts.join(', ')}${because}.`, counts);
+    return { ...cell(status, `${label}: ${parts.join(', ')}${because}.`, counts), ...(status === 'finding' && worst ? { worst } : {}) };
   });
 }
 

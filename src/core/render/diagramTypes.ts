@@ -166,6 +166,8 @@ export interface DomainCell {
   /** A sentence for tooltips and screen readers ("1 configured here, 1 not addressed in this template"). */
   readonly text: string;
   readonly counts: DomainCounts;
+  /** With status `finding`: the most severe unsuppressed finding among the domain's duties. */
+  readonly worst?: FindingSeverity;
 }
 
 export type ResourceKind = 'resource' | 'data' | 'module' | 'provider';
