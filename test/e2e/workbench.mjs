@@ -69,7 +69,8 @@ export class Workbench {
   async openFromExplorer(folder, file, marker) {
     const fileRow = this.explorerRow(file);
     if (!(await fileRow.isVisible())) await (await this.visible(this.explorerRow(folder), `the ${folder}/ folder in the Explorer`)).click();
-    const tab = this.page.locator('.tabs-container .tab.active', { hasText: file });
+    // The diagram's own tab is titled after the file it shows ("Responsibility: x.yaml"): not the editor's tab.
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: file, hasNotText: 'Responsibility:' }).first();
     // On a busy machine the Explorer may re-render the row between finding and clicking it, and the click is lost:
     // the signal is the editor tab, so click again until it appears (opening a file twice is harmless).
     const deadline = Date.now() + STEP_TIMEOUT;
