@@ -7,7 +7,7 @@ import { dialectOf } from '../template/model';
 import { ruleOutcomes } from '../rules/engine';
 import type { RuleOutcome } from '../rules/engine';
 import type { Finding } from '../rules/types';
-import { referenceIndex } from '../template/references';
+import { referenceIndex, resourceContext } from '../template/references';
 import type { ValueContext } from '../template/values';
 
 /** Which state of a shift this resource is in, or the states it could be in when the template cannot decide. */
@@ -86,7 +86,7 @@ export function viewResource(
   const profile = knowledge.profile(type, resource?.kind === 'data');
   if (!profile) return undefined;
   const dialect: Dialect = template ? dialectOf(template.format) : profile.dialect;
-  const context = template && resource ? contextFor(template, resource) : NO_TEMPLATE;
+  const context = template && resource ? resourceContext(template, resource) : NO_TEMPLATE;
   const properties = resource?.properties;
   const hasResource = resource !== undefined && !profile.dataSource;
 
@@ -148,19 +148,6 @@ export function viewResource(
     customer,
     evidence,
     conditional,
-  };
-}
-
-/**
- * The value context of one resource. In Terraform, settings often live in satellite resources that point at it
- * (`aws_s3_bucket_versioning { bucket = aws_s3_bucket.logs.id }`): conditions on a satellite read the one that
- * references this resource, or find it absent.
- */
-function contextFor(template: Template, resource: Resource): ValueContext {
-  return {
-    parameters: template.parameters,
-    resourceIds: template.resourceIds,
-    satelliteProperties: (type) => referenceIndex(template).referrers(resource, type)[0]?.properties,
   };
 }
 

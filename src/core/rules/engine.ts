@@ -3,7 +3,7 @@ import { conditionFor, evaluate } from '../template/conditions';
 import type { Truth } from '../template/conditions';
 import type { Dialect, Resource, Template } from '../template/model';
 import { dialectOf } from '../template/model';
-import { referenceIndex } from '../template/references';
+import { resourceContext } from '../template/references';
 import { selectPath } from '../template/values';
 import type { ValueContext } from '../template/values';
 import type { SyntaxNode } from '../syntax/tree';
@@ -44,7 +44,7 @@ export interface RuleOptions {
 }
 
 /** The meta-rule that flags a suppression written without a reason (it is still honoured). */
-export const SUPPRESSION_WITHOUT_REASON_ID = 'suppression-without-reason';
+const SUPPRESSION_WITHOUT_REASON_ID = 'suppression-without-reason';
 
 /** Every finding of the rules on the template's resources, suppressed ones marked; never throws on odd input. */
 export function findingsOf(rules: RuleIndex, template: Template, text: string, options: RuleOptions = {}): Finding[] {
@@ -64,17 +64,6 @@ export function findingsOf(rules: RuleIndex, template: Template, text: string, o
   return [...marked, ...marked.flatMap(reasonlessSuppression)];
 }
 
-function contextOf(template: Template, resource: Resource): ValueContext {
-  const index = referenceIndex(template);
-  return {
-    parameters: template.parameters,
-    resourceIds: template.resourceIds,
-    satelliteProperties: (type) => index.referrers(resource, type)[0]?.properties,
-    related: (type, link) => index.referrers(resource, type, link),
-    referenced: (node) => index.resolve(node)?.properties,
-  };
-}
-
 /** What one rule finds on one resource: it passes, does not apply (another configuration), or a finding. */
 export type RuleOutcome = 'pass' | 'not_applicable' | Finding;
 
@@ -90,7 +79,7 @@ export function ruleOutcomes(rules: RuleIndex, template: Template, resource: Res
 function checkRule(rule: Rule, dialect: Dialect, resource: Resource, template: Template): RuleOutcome {
   const violation = conditionFor(rule.violation, dialect);
   if (!violation) return 'not_applicable';
-  const context = contextOf(template, resource);
+  const context = resourceContext(template, resource);
   const properties = resource.properties;
   const applies = rule.applies_when && conditionFor(rule.applies_when, dialect);
   if (applies && evaluate(applies, properties, context).value === false) return 'not_applicable';

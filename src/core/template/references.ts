@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../syntax/tree';
 import type { Resource, Template } from './model';
 import { dialectOf } from './model';
 import { selectPath } from './values';
+import type { ValueContext } from './values';
 
 /**
  * Who refers to whom in a template: for each resource, the resources whose properties mention it (`!Ref Bucket`,
@@ -113,4 +114,21 @@ function scalarReferences(value: string, tag: string | undefined, terraform: boo
 
 function addIfKnown(id: string | undefined, byId: ReadonlyMap<string, Resource>, found: Set<string>): void {
   if (id !== undefined && byId.has(id)) found.add(id);
+}
+
+/**
+ * The value context of one resource: its template's parameters, and the other resources of the file as conditions
+ * read them. Settings often live in resources that point at it (a Terraform `aws_s3_bucket_versioning`, a bucket
+ * policy): `satellite` and `related` conditions read those, and a reference (a policy document data source) reads
+ * the resource it names.
+ */
+export function resourceContext(template: Template, resource: Resource): ValueContext {
+  const index = referenceIndex(template);
+  return {
+    parameters: template.parameters,
+    resourceIds: template.resourceIds,
+    satelliteProperties: (type) => index.referrers(resource, type)[0]?.properties,
+    related: (type, link) => index.referrers(resource, type, link),
+    referenced: (node) => index.resolve(node)?.properties,
+  };
 }
