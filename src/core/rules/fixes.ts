@@ -1,7 +1,7 @@
 // Quick fixes: the text edits that write a rule's `fix` into a document, in its own language (YAML, JSON, HCL)
 // and with its own indentation. Pure: the host turns the edits into a WorkspaceEdit.
 import { getEntry, isMap } from '../syntax/tree';
-import type { MapNode, Span } from '../syntax/tree';
+import type { MapEntry, MapNode, Span, SyntaxNode } from '../syntax/tree';
 import type { Resource, Template } from '../template/model';
 import type { Rule } from './types';
 
@@ -68,6 +68,25 @@ function indentUnit(text: string): string {
   return match[1]!.startsWith('\t') ? '\t' : ' '.repeat(Math.min(match[1]!.length, 8));
 }
 
+/**
+ * Splits a fix's values into edits for the keys the map already has (`replace` writes the new value over the old)
+ * and the keys still missing, which each language inserts in its own way.
+ */
+function replaceWritten(
+  map: MapNode | undefined,
+  values: Readonly<Record<string, unknown>>,
+  replace: (entry: MapEntry & { readonly value: SyntaxNode }, value: unknown) => TextEdit,
+): { edits: TextEdit[]; missing: [string, unknown][] } {
+  const edits: TextEdit[] = [];
+  const missing: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const entry = map && getEntry(map, key);
+    if (entry?.value) edits.push(replace({ key: entry.key, value: entry.value }, value));
+    else missing.push([key, value]);
+  }
+  return { edits, missing };
+}
+
 // ---- YAML ----------------------------------------------------------------------------------------------------
 
 function yamlEdits(text: string, resource: Resource, values: Readonly<Record<string, unknown>>): TextEdit[] | undefined {
@@ -75,19 +94,14 @@ function yamlEdits(text: string, resource: Resource, values: Readonly<Record<str
   if (properties && text[properties.start] === '{') return jsonEdits(text, resource, values, 'Properties');
   const unit = indentUnit(text);
   const nl = newlineOf(text);
-  const edits: TextEdit[] = [];
-  const missing: [string, unknown][] = [];
-  for (const [key, value] of Object.entries(values)) {
-    const entry = properties && getEntry(properties, key);
-    if (entry?.value) {
-      const indent = ' '.repeat(columnOf(text, entry.key.start));
-      const rendered = yamlValue(value, indent + unit, unit, nl);
-      // A block value replaces everything after the key's colon; a scalar replaces the old value only.
-      const colon = text.indexOf(':', entry.key.end);
-      const span = rendered.startsWith(nl) && colon >= 0 ? { start: colon + 1, end: entry.value.end } : entry.value;
-      edits.push({ span, newText: rendered.startsWith(nl) ? rendered : rendered.trimStart() });
-    } else missing.push([key, value]);
-  }
+  const { edits, missing } = replaceWritten(properties, values, (entry, value) => {
+    const indent = ' '.repeat(columnOf(text, entry.key.start));
+    const rendered = yamlValue(value, indent + unit, unit, nl);
+    // A block value replaces everything after the key's colon; a scalar replaces the old value only.
+    const colon = text.indexOf(':', entry.key.end);
+    const span = rendered.startsWith(nl) && colon >= 0 ? { start: colon + 1, end: entry.value.end } : entry.value;
+    return { span, newText: rendered.startsWith(nl) ? rendered : rendered.trimStart() };
+  });
   if (missing.length === 0) return edits;
   if (properties && properties.entries.length > 0) {
     const indent = ' '.repeat(columnOf(text, properties.entries[0]!.key.start));
@@ -150,15 +164,10 @@ function jsonEdits(text: string, resource: Resource, values: Readonly<Record<str
   const target: MapNode | undefined = resource.properties;
   const unit = indentUnit(text);
   const nl = newlineOf(text);
-  const edits: TextEdit[] = [];
-  const missing: [string, unknown][] = [];
-  for (const [key, value] of Object.entries(values)) {
-    const entry = target && getEntry(target, key);
-    if (entry?.value) {
-      const indent = ' '.repeat(columnOf(text, entry.key.start));
-      edits.push({ span: entry.value, newText: jsonValue(value, indent, unit, nl) });
-    } else missing.push([key, value]);
-  }
+  const { edits, missing } = replaceWritten(target, values, (entry, value) => ({
+    span: entry.value,
+    newText: jsonValue(value, ' '.repeat(columnOf(text, entry.key.start)), unit, nl),
+  }));
   if (missing.length === 0) return edits;
   const member = (indent: string) => ([k, v]: [string, unknown]) => `${indent}${JSON.stringify(k)}: ${jsonValue(v, indent, unit, nl)}`;
   if (target && target.entries.length > 0) {
@@ -204,13 +213,8 @@ function hclEdits(text: string, resource: Resource, fix: NonNullable<NonNullable
     const reindented = block.split('\n').map((line) => (line ? blockIndent + line : line)).join(nl);
     return [{ span: { start: resource.span.end, end: resource.span.end }, newText: `${nl}${nl}${reindented}` }];
   }
-  const edits: TextEdit[] = [];
-  const lines: string[] = [];
-  for (const [key, value] of Object.entries(fix.attributes ?? {})) {
-    const entry = body && getEntry(body, key);
-    if (entry?.value) edits.push({ span: withQuotes(text, entry.value), newText: hclValue(value) });
-    else lines.push(`${indent}${key} = ${hclValue(value)}`);
-  }
+  const { edits, missing } = replaceWritten(body, fix.attributes ?? {}, (entry, value) => ({ span: withQuotes(text, entry.value), newText: hclValue(value) }));
+  const lines = missing.map(([key, value]) => `${indent}${key} = ${hclValue(value)}`);
   if (fix.blocks) {
     const raw = fix.blocks.replace(/\s+$/, '').split('\n');
     const common = Math.min(...raw.filter((line) => line.trim()).map((line) => /^ */.exec(line)![0].length));
