@@ -48,15 +48,12 @@ const SUPPRESSION_WITHOUT_REASON_ID = 'suppression-without-reason';
 
 /** Every finding of the rules on the template's resources, suppressed ones marked; never throws on odd input. */
 export function findingsOf(rules: RuleIndex, template: Template, text: string, options: RuleOptions = {}): Finding[] {
-  const dialect = dialectOf(template.format);
   const findings: Finding[] = [];
   const targets = [...template.resources.filter((r) => r.kind === 'resource'), ...(template.providers ?? [])];
   for (const resource of targets) {
-    const key = resource.kind === 'provider' ? `provider.${resource.type}` : resource.type;
-    for (const rule of rules.forType(key)) {
+    for (const { rule, outcome } of ruleOutcomes(rules, template, resource)) {
       const override = options.overrides?.get(rule.id);
       if (override === 'off') continue;
-      const outcome = checkRule(rule, dialect, resource, template);
       if (typeof outcome === 'object' && !outcome.quiet) findings.push(override ? { ...outcome, severity: override } : outcome);
     }
   }
@@ -67,13 +64,29 @@ export function findingsOf(rules: RuleIndex, template: Template, text: string, o
 /** What one rule finds on one resource: it passes, does not apply (another configuration), or a finding. */
 export type RuleOutcome = 'pass' | 'not_applicable' | Finding;
 
+type Outcomes = readonly { readonly rule: Rule; readonly outcome: RuleOutcome }[];
+
+/** Outcomes by template and resource: the findings, the hover and every diagram row read the same ones. */
+const outcomeCache = new WeakMap<RuleIndex, WeakMap<Template, Map<Resource, Outcomes>>>();
+
 /**
- * Every rule of a resource's type with its outcome, before settings and suppressions: what the hover and the
- * diagram mark as met (✓), failing, relying on a default or depending on a parameter.
+ * Every rule of a resource's type with its outcome, before settings and suppressions: what the findings report and
+ * what the hover and the diagram mark as met (✓), failing, relying on a default or depending on a parameter.
+ * Computed once per template and resource.
  */
-export function ruleOutcomes(rules: RuleIndex, template: Template, resource: Resource): { rule: Rule; outcome: RuleOutcome }[] {
-  const dialect = dialectOf(template.format);
-  return rules.forType(resource.type).map((rule) => ({ rule, outcome: checkRule(rule, dialect, resource, template) }));
+export function ruleOutcomes(rules: RuleIndex, template: Template, resource: Resource): Outcomes {
+  let byTemplate = outcomeCache.get(rules);
+  if (!byTemplate) outcomeCache.set(rules, (byTemplate = new WeakMap()));
+  let byResource = byTemplate.get(template);
+  if (!byResource) byTemplate.set(template, (byResource = new Map()));
+  let outcomes = byResource.get(resource);
+  if (!outcomes) {
+    const dialect = dialectOf(template.format);
+    const key = resource.kind === 'provider' ? `provider.${resource.type}` : resource.type;
+    outcomes = rules.forType(key).map((rule) => ({ rule, outcome: checkRule(rule, dialect, resource, template) }));
+    byResource.set(resource, outcomes);
+  }
+  return outcomes;
 }
 
 function checkRule(rule: Rule, dialect: Dialect, resource: Resource, template: Template): RuleOutcome {
