@@ -8,6 +8,7 @@
 //   node scripts/bench.mjs activation [profile] (child) prints the activation time of dist/extension.js (wall and
 //                                               CPU ms), or the profile summary of one activation
 //   node scripts/bench.mjs memory <file>        (child, --expose-gc) prints the heap held after analysing <file>
+//   node scripts/bench.mjs inputs <folder>      writes the generated inputs into <folder>, for profiling by hand
 import { createRequire, Module } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -691,6 +692,18 @@ function processTimes(commands) {
     });
   }
   return samples.map(stats);
+}
+
+if (process.argv[2] === 'inputs') {
+  const folder = process.argv[3] ?? '.';
+  mkdirSync(folder, { recursive: true });
+  const model = cfnTemplatesUnder(1_000_000);
+  writeFileSync(join(folder, 'template.yaml'), model.yaml);
+  writeFileSync(join(folder, 'template.json'), model.json);
+  writeFileSync(join(folder, 'main.tf'), terraformHcl(5000));
+  writeFileSync(join(folder, 'main.tf.json'), terraformJson(2000));
+  console.log(`bench: inputs written to ${folder}`);
+  process.exit(0);
 }
 
 // The package first: `npm run package` builds for production into dist/, so the development build is made again after.
