@@ -66,9 +66,9 @@ export function readText(path: string, maxSize: number): FileText {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { kind: 'error', error: NOT_REGULAR };
-    if (stats.size > maxSize) return { kind: 'oversized', head: decodeText(readUpTo(fd, OVERSIZED_SNIFF_LENGTH)), size: stats.size };
+    if (stats.size > maxSize) return { kind: 'oversized', head: decodeText(readUpTo(fd, OVERSIZED_SNIFF_LENGTH, OVERSIZED_SNIFF_LENGTH)), size: stats.size };
     // One byte more than allowed tells a file that grew since fstat from one that did not.
-    const bytes = readUpTo(fd, maxSize + 1);
+    const bytes = readUpTo(fd, maxSize + 1, stats.size);
     if (bytes.length > maxSize) return { kind: 'oversized', head: decodeText(bytes.subarray(0, OVERSIZED_SNIFF_LENGTH)), size: bytes.length };
     return { kind: 'text', text: decodeText(bytes) };
   } catch (error) {
@@ -78,17 +78,26 @@ export function readText(path: string, maxSize: number): FileText {
   }
 }
 
-function readUpTo(fd: number, limit: number): Buffer {
-  const chunks: Buffer[] = [];
+/**
+ * At most `limit` bytes of a file, read into one buffer of the size fstat gave (and a byte more, to see the end): a
+ * buffer per file as large as the limit would cost more than the reading. A file that grew, or one whose size the
+ * system does not tell (/proc), gets a larger buffer as it goes.
+ */
+function readUpTo(fd: number, limit: number, expectedSize: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(limit, expectedSize + 1));
   let total = 0;
-  while (total < limit) {
-    const chunk = Buffer.allocUnsafe(Math.min(limit - total, 1024 * 1024));
-    const read = readSync(fd, chunk, 0, chunk.length, null);
+  for (;;) {
+    if (total === buffer.length) {
+      if (total >= limit) break;
+      const larger = Buffer.allocUnsafe(Math.min(limit, Math.max(2 * buffer.length, 64 * 1024)));
+      buffer.copy(larger, 0, 0, total);
+      buffer = larger;
+    }
+    const read = readSync(fd, buffer, total, buffer.length - total, null);
     if (read === 0) break;
-    chunks.push(chunk.subarray(0, read));
     total += read;
   }
-  return Buffer.concat(chunks, total);
+  return buffer.subarray(0, total);
 }
 
 function errorCode(error: unknown): string {

@@ -18,7 +18,7 @@ import type { HclParser } from '../core/syntax/hcl';
 import { parseTerraformJson, terraformFormatOf } from '../core/template/terraform';
 import { loadHclParser, loadKnowledge } from '../node/loadKnowledge';
 import { candidatesOf, readText } from './input';
-import { quietOnBrokenPipe, renderScan, SCAN_FORMATS } from './output';
+import { exitWhenWritten, quietOnBrokenPipe, renderScan, SCAN_FORMATS } from './output';
 import type { ScanFormat, Unreadable } from './output';
 
 const USAGE = `srm-lens ${version}: the AWS Shared Responsibility Model for CloudFormation, SAM and Terraform files
@@ -226,11 +226,9 @@ async function scanFiles(argumentsGiven: readonly string[], config: LensConfig, 
 
 quietOnBrokenPipe(process.stdout);
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => exitWhenWritten(code),
   (error: unknown) => {
     process.stderr.write(`srm-lens: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = 2;
+    exitWhenWritten(2);
   },
 );

@@ -21,7 +21,9 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string, kno
       if (rule) used.set(rule.id, rule);
     }
   }
-  const rules = [...used.values()].sort((a, b) => a.id.localeCompare(b.id));
+  // Rule ids are lowercase letters, digits and hyphens (data/schema/rules.schema.json): in the same order by code unit
+  // as by the default collation of localeCompare, without the start of ICU's collator (about 10 ms of a run).
+  const rules = [...used.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const results = reports.flatMap((report) =>
     report.findings.map((finding) => ({
