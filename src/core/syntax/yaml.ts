@@ -2,13 +2,10 @@ import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, YAMLMap, YAMLSe
 import type { Alias, Document, Node as YamlNode, Scalar, ScalarTag, CollectionTag } from 'yaml';
 import { limitProblems, MAX_NESTING_DEPTH, nestedTooDeeply } from './tree';
 import type { MapEntry, Problem, ScalarNode, SyntaxNode } from './tree';
+import { INTRINSIC_TAGS, parseYamlFast } from './yamlFast';
 import { pruneDeepNesting } from './yamlNesting';
 
-/** CloudFormation's short-form intrinsic functions (and `!Condition`), each legal on a scalar, a list or a map. */
-export const INTRINSIC_TAGS = [
-  'Ref', 'Condition', 'GetAtt', 'And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'GetAZs', 'If', 'ImportValue',
-  'Join', 'Not', 'Or', 'Select', 'Split', 'Sub', 'Transform', 'Length', 'ToJsonString', 'ForEach',
-] as const;
+export { INTRINSIC_TAGS };
 
 // The resolvers keep the node as it is: we read tags from the tree instead of building JS values.
 const customTags: (ScalarTag | CollectionTag)[] = INTRINSIC_TAGS.flatMap((name) => [
@@ -24,9 +21,16 @@ export interface ParsedTree {
 
 /**
  * Parses YAML (or JSON, which YAML 1.2 includes) into a syntax tree; never throws. Nesting deeper than
- * MAX_NESTING_DEPTH is cut off with one problem, the rest of the document is kept.
+ * MAX_NESTING_DEPTH is cut off with one problem, the rest of the document is kept. Templates are read by the fast
+ * parser (yamlFast.ts) when they keep to its subset, over ten times faster, with the same tree; anything else goes to
+ * the library.
  */
 export function parseYaml(text: string): ParsedTree {
+  return parseYamlFast(text) ?? parseYamlWithLibrary(text);
+}
+
+/** parseYaml through the `yaml` library: any YAML, with its problems. */
+export function parseYamlWithLibrary(text: string): ParsedTree {
   const problems: Problem[] = [];
   const pruned = pruneDeepNesting(text, MAX_NESTING_DEPTH);
   let tooDeepAt = pruned.at;
