@@ -39,18 +39,19 @@ export class DocumentIndex implements vscode.Disposable {
     const template =
       size > maxSize
         ? oversizedTemplate(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(OVERSIZED_SNIFF_LENGTH))), document.uri.path, size, maxSize)
-        : await this.analyze(document.getText(), document.uri.path, token, maxSize);
+        : await this.analyze(document.getText(), document.uri.path, token, maxSize, cached?.template);
     if (token?.isCancellationRequested) return undefined;
     this.cache.set(key, { version, template });
     return template;
   }
 
-  /** Analyses text that is not an open document; not cached. */
-  async analyze(text: string, fileName: string, token?: vscode.CancellationToken, maxSize = this.maxSize(undefined)): Promise<Template | undefined> {
+  /** Analyses text that is not an open document (or, with `previous`, a new version of one); not cached. */
+  async analyze(text: string, fileName: string, token?: vscode.CancellationToken, maxSize = this.maxSize(undefined), previous?: Template): Promise<Template | undefined> {
     const parser = terraformFormatOf(fileName) === 'terraform-hcl' ? await this.hcl.get() : undefined;
     await parser?.ready(); // after a file that made the parser fail, its replacement
     return analyzeDocument(text, fileName, parser, {
       maxSize,
+      previous,
       deadline: Date.now() + ANALYSIS_TIME_BUDGET_MS,
       isCancelled: () => token?.isCancellationRequested === true,
     });

@@ -17,6 +17,11 @@ export interface AnalysisOptions {
   readonly deadline?: number;
   /** Polled while parsing HCL: true stops it. */
   readonly isCancelled?: () => boolean;
+  /**
+   * The analysis of the previous version of the same document: an edit inside one CloudFormation resource then
+   * parses that resource again and reuses the rest (the rules' outcomes included).
+   */
+  readonly previous?: Template;
 }
 
 /**
@@ -33,7 +38,7 @@ export function analyzeDocument(text: string, fileName = '', hcl?: HclParser, op
   try {
     if (terraform === 'terraform-hcl') return hcl ? parseTerraformHcl(text, hcl, options) : undefined;
     if (terraform === 'terraform-json') return parseTerraformJson(text);
-    return parseCloudFormation(text);
+    return parseCloudFormation(text, options.previous);
   } catch (error) {
     const format = formatOf(text, fileName);
     return format ? problemOnly(format, `Internal error while analysing this file: ${String(error)}`) : undefined;

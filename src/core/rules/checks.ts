@@ -2,7 +2,7 @@
 // once for CloudFormation and Terraform. Like every condition they are three-valued: a value the template cannot
 // know makes them undecided, never true.
 import { isMap, stringValue } from '../syntax/tree';
-import type { MapNode, SyntaxNode } from '../syntax/tree';
+import type { MapEntry, MapNode, SyntaxNode } from '../syntax/tree';
 import type { Truth } from '../template/conditions';
 import { intrinsicOf, resolveNode } from '../template/values';
 import type { Resolved, ValueContext } from '../template/values';
@@ -232,6 +232,11 @@ function deniesInsecureTransport(condition: Plain): boolean {
 function plainOf(node: SyntaxNode | null, context: ValueContext, budget: { left: number }): Plain {
   if (node === null) return null;
   if (budget.left-- <= 0) return UNKNOWN;
+  // A node that calls no intrinsic function resolves to itself: read as it is.
+  return intrinsicOf(node) ? plainOfIntrinsic(node, context, budget) : plainOfNode(node, context, budget);
+}
+
+function plainOfIntrinsic(node: SyntaxNode, context: ValueContext, budget: { left: number }): Plain {
   const resolved = resolveNode(node, context);
   if (resolved.length !== 1) return UNKNOWN;
   const only = resolved[0]!;
@@ -241,14 +246,17 @@ function plainOf(node: SyntaxNode | null, context: ValueContext, budget: { left:
   if (only.kind === 'present' && intrinsicOf(only.node)) return REFERENCE;
   if (only.kind === 'unknown' && /[^*]/.test(substitutionText(only.node))) return REFERENCE;
   if (only.kind !== 'present') return UNKNOWN;
-  const present = only.node;
-  if (present.kind === 'seq') return present.items.map((item) => plainOf(item, context, budget));
-  if (present.kind === 'map') {
+  return plainOfNode(only.node, context, budget);
+}
+
+function plainOfNode(node: SyntaxNode, context: ValueContext, budget: { left: number }): Plain {
+  if (node.kind === 'seq') return node.items.map((item) => plainOf(item, context, budget));
+  if (node.kind === 'map') {
     const result: { [key: string]: Plain } = Object.create(null) as { [key: string]: Plain };
-    for (const entry of present.entries) result[String(entry.key.value)] = plainOf(entry.value, context, budget);
+    for (const entry of node.entries) result[String(entry.key.value)] = plainOf(entry.value, context, budget);
     return result;
   }
-  return present.value;
+  return node.value;
 }
 
 // ---- Security group rules -------------------------------------------------------------------------------------
@@ -268,26 +276,34 @@ function worldOpenIngress(node: SyntaxNode, args: CheckArgs, context: ValueConte
   return undecided ?? FALSE;
 }
 
-function field(rule: MapNode, context: ValueContext, ...names: string[]): Resolved[] {
+/** The first of `names` the rule has (its first entry of that name), resolved; absent when it has none. */
+function field(rule: MapNode, context: ValueContext, names: readonly string[]): Resolved[] {
   for (const name of names) {
-    const entry = rule.entries.find((e) => e.key.value === name);
+    const entry = firstEntry(rule, name);
     if (entry) return resolveNode(entry.value, context);
   }
   return [{ kind: 'absent' }];
 }
 
+function firstEntry(map: MapNode, name: string): MapEntry | undefined {
+  for (const entry of map.entries) if (entry.key.value === name) return entry;
+  return undefined;
+}
+
+const IPV4_SOURCE = ['CidrIp', 'cidr_ipv4'];
+const IPV6_SOURCE = ['CidrIpv6', 'cidr_ipv6'];
+const PROTOCOL = ['IpProtocol', 'protocol', 'ip_protocol'];
+const FROM_PORT = ['FromPort', 'from_port'];
+const TO_PORT = ['ToPort', 'to_port'];
+const ALL_TRAFFIC = new Set(['-1', 'all']);
+const PORT_PROTOCOLS = new Set(['tcp', '6', 'udp', '17']);
+
 function ruleIsWorldOpen(rule: MapNode, args: CheckArgs, context: ValueContext): Truth {
-  const cidrs = [
-    ...field(rule, context, 'CidrIp', 'cidr_ipv4'),
-    ...field(rule, context, 'CidrIpv6', 'cidr_ipv6'),
-    ...listField(rule, context, 'cidr_blocks'),
-    ...listField(rule, context, 'ipv6_cidr_blocks'),
-  ];
-  let open: boolean | undefined = false;
-  for (const cidr of cidrs) {
-    if (cidr.kind === 'value' && WORLD.has(String(cidr.value))) open = true;
-    else if (open === false && (cidr.kind === 'unknown' || cidr.kind === 'alternatives')) open = undefined;
-  }
+  // Open when any source is the whole internet; undecided when none is but one cannot be known.
+  let open = openTo(field(rule, context, IPV4_SOURCE), false);
+  if (open !== true) open = openTo(field(rule, context, IPV6_SOURCE), open);
+  if (open !== true) open = listOpenTo(rule, context, 'cidr_blocks', open);
+  if (open !== true) open = listOpenTo(rule, context, 'ipv6_cidr_blocks', open);
   if (open === false) return FALSE;
   const ports = coversPorts(rule, args, context);
   if (ports === false) return FALSE;
@@ -295,11 +311,25 @@ function ruleIsWorldOpen(rule: MapNode, args: CheckArgs, context: ValueContext):
   return TRUE;
 }
 
-function listField(rule: MapNode, context: ValueContext, name: string): Resolved[] {
-  const entry = rule.entries.find((e) => e.key.value === name);
-  if (!entry?.value) return [];
-  if (entry.value.kind !== 'seq') return resolveNode(entry.value, context);
-  return entry.value.items.flatMap((item) => resolveNode(item, context));
+/** True when one of the sources is the whole internet; otherwise undefined when one cannot be known, else `open`. */
+function openTo(sources: readonly Resolved[], open: boolean | undefined): boolean | undefined {
+  for (const source of sources) {
+    if (source.kind === 'value' && WORLD.has(String(source.value))) return true;
+    if (source.kind === 'unknown' || source.kind === 'alternatives') open = undefined;
+  }
+  return open;
+}
+
+/** openTo for a list of sources (`cidr_blocks`), item by item. */
+function listOpenTo(rule: MapNode, context: ValueContext, name: string, open: boolean | undefined): boolean | undefined {
+  const list = firstEntry(rule, name)?.value;
+  if (!list) return open;
+  if (list.kind !== 'seq') return openTo(resolveNode(list, context), open);
+  for (const item of list.items) {
+    open = openTo(resolveNode(item, context), open);
+    if (open === true) return true;
+  }
+  return open;
 }
 
 function scalarOf(values: Resolved[]): string | number | undefined | null {
@@ -310,14 +340,14 @@ function scalarOf(values: Resolved[]): string | number | undefined | null {
 }
 
 function coversPorts(rule: MapNode, args: CheckArgs, context: ValueContext): boolean | undefined {
-  const protocol = scalarOf(field(rule, context, 'IpProtocol', 'protocol', 'ip_protocol'));
+  const protocol = scalarOf(field(rule, context, PROTOCOL));
   if (protocol === undefined) return undefined;
-  const allTraffic = protocol !== null && ['-1', 'all'].includes(String(protocol).toLowerCase());
+  const allTraffic = protocol !== null && ALL_TRAFFIC.has(String(protocol).toLowerCase());
   if (args.any_port) return true;
-  if (!allTraffic && protocol !== null && !['tcp', '6', 'udp', '17'].includes(String(protocol).toLowerCase())) return false;
+  if (!allTraffic && protocol !== null && !PORT_PROTOCOLS.has(String(protocol).toLowerCase())) return false;
   if (allTraffic) return true;
-  const from = scalarOf(field(rule, context, 'FromPort', 'from_port'));
-  const to = scalarOf(field(rule, context, 'ToPort', 'to_port'));
+  const from = scalarOf(field(rule, context, FROM_PORT));
+  const to = scalarOf(field(rule, context, TO_PORT));
   if (from === undefined || to === undefined) return undefined;
   const low = from === null ? 0 : Number(from);
   const high = to === null ? 65535 : Number(to);

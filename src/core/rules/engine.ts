@@ -3,16 +3,27 @@ import { conditionFor, evaluate } from '../template/conditions';
 import type { Truth } from '../template/conditions';
 import type { Dialect, Resource, Template } from '../template/model';
 import { dialectOf } from '../template/model';
-import { resourceContext } from '../template/references';
+import { lineageOf } from '../template/cloudformation';
+import type { TemplateLineage } from '../template/cloudformation';
+import { referenceIndex, resourceContext } from '../template/references';
+import { movedOffset } from '../template/reparse';
+import type { TextEdit } from '../template/reparse';
 import { selectPath } from '../template/values';
 import type { ValueContext } from '../template/values';
-import type { SyntaxNode } from '../syntax/tree';
+import type { Span, SyntaxNode } from '../syntax/tree';
 import { applySuppressions } from './suppressions';
 import type { Finding, Rule, Severity } from './types';
 import { severityRank } from './types';
 
+/** Rules found by resource type and by id: a RuleIndex over a list, or a store that reads each rule at its first use. */
+export interface RuleLookup {
+  readonly all: readonly Rule[];
+  forType(type: string): readonly Rule[];
+  get(id: string): Rule | undefined;
+}
+
 /** The rules by id and by resource type (`provider.aws` for a Terraform provider block). */
-export class RuleIndex {
+export class RuleIndex implements RuleLookup {
   private readonly byType = new Map<string, Rule[]>();
   private readonly byId = new Map<string, Rule>();
 
@@ -47,7 +58,7 @@ export interface RuleOptions {
 const SUPPRESSION_WITHOUT_REASON_ID = 'suppression-without-reason';
 
 /** Every finding of the rules on the template's resources, suppressed ones marked; never throws on odd input. */
-export function findingsOf(rules: RuleIndex, template: Template, text: string, options: RuleOptions = {}): Finding[] {
+export function findingsOf(rules: RuleLookup, template: Template, text: string, options: RuleOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const targets = [...template.resources.filter((r) => r.kind === 'resource'), ...(template.providers ?? [])];
   for (const resource of targets) {
@@ -66,33 +77,94 @@ export type RuleOutcome = 'pass' | 'not_applicable' | Finding;
 
 type Outcomes = readonly { readonly rule: Rule; readonly outcome: RuleOutcome }[];
 
+/** A resource's outcomes, and the other resources read to reach them (a bucket's policy, a role's document). */
+interface Evaluated {
+  readonly outcomes: Outcomes;
+  readonly reads: ReadonlySet<Resource>;
+}
+
 /** Outcomes by template and resource: the findings, the hover and every diagram row read the same ones. */
-const outcomeCache = new WeakMap<RuleIndex, WeakMap<Template, Map<Resource, Outcomes>>>();
+const outcomeCache = new WeakMap<RuleLookup, WeakMap<Template, Map<Resource, Evaluated>>>();
 
 /**
  * Every rule of a resource's type with its outcome, before settings and suppressions: what the findings report and
  * what the hover and the diagram mark as met (✓), failing, relying on a default or depending on a parameter.
- * Computed once per template and resource.
+ * Computed once per template and resource, and carried over from the previous version of the text when an edit
+ * elsewhere cannot have changed them.
  */
-export function ruleOutcomes(rules: RuleIndex, template: Template, resource: Resource): Outcomes {
+export function ruleOutcomes(rules: RuleLookup, template: Template, resource: Resource): Outcomes {
+  const byResource = outcomesOf(rules, template);
+  let evaluated = byResource.get(resource);
+  if (!evaluated) {
+    evaluated = carriedOver(rules, template, resource) ?? evaluateRules(rules, template, resource);
+    byResource.set(resource, evaluated);
+  }
+  return evaluated.outcomes;
+}
+
+function outcomesOf(rules: RuleLookup, template: Template): Map<Resource, Evaluated> {
   let byTemplate = outcomeCache.get(rules);
   if (!byTemplate) outcomeCache.set(rules, (byTemplate = new WeakMap()));
   let byResource = byTemplate.get(template);
   if (!byResource) byTemplate.set(template, (byResource = new Map()));
-  let outcomes = byResource.get(resource);
-  if (!outcomes) {
-    const dialect = dialectOf(template.format);
-    const key = resource.kind === 'provider' ? `provider.${resource.type}` : resource.type;
-    outcomes = rules.forType(key).map((rule) => ({ rule, outcome: checkRule(rule, dialect, resource, template) }));
-    byResource.set(resource, outcomes);
-  }
-  return outcomes;
+  return byResource;
 }
 
-function checkRule(rule: Rule, dialect: Dialect, resource: Resource, template: Template): RuleOutcome {
+function evaluateRules(rules: RuleLookup, template: Template, resource: Resource): Evaluated {
+  const dialect = dialectOf(template.format);
+  const key = resource.kind === 'provider' ? `provider.${resource.type}` : resource.type;
+  const reads = new Set<Resource>();
+  const context = resourceContext(template, resource, (other) => reads.add(other));
+  const outcomes = rules.forType(key).map((rule) => ({ rule, outcome: checkRule(rule, dialect, resource, template, context) }));
+  return { outcomes, reads };
+}
+
+/**
+ * The previous version's outcomes of a resource the edit did not touch, moved with the text, unless they may have
+ * changed: when they read the edited resource, or the edited resource refers (or referred) to this one, which
+ * changes what reads its referrers.
+ */
+function carriedOver(rules: RuleLookup, template: Template, resource: Resource): Evaluated | undefined {
+  const lineage = lineageOf(template);
+  const before = lineage?.before.get(resource);
+  if (!lineage || !before || !lineage.edited.now || !lineage.edited.before) return undefined;
+  const previous = outcomesOf(rules, lineage.previous).get(before);
+  const edited = { now: lineage.edited.now, before: lineage.edited.before };
+  if (!previous || previous.reads.has(edited.before)) return undefined;
+  if (referenceIndex(lineage.previous).refersTo(edited.before, before) || referenceIndex(template).refersTo(edited.now, resource)) return undefined;
+  // Even the outcomes of a resource before the edit name the resources they read, which may have moved since.
+  const now = nowOf(lineage);
+  const outcomes = previous.outcomes.map(({ rule, outcome }) => ({ rule, outcome: movedOutcome(outcome, lineage.edit, now) }));
+  return { outcomes, reads: new Set([...previous.reads].map(now)) };
+}
+
+const currentResources = new WeakMap<TemplateLineage, Map<Resource, Resource>>();
+
+/** The resource of the new template for one of the previous template's (other than the edited one). */
+function nowOf(lineage: TemplateLineage): (before: Resource) => Resource {
+  let map = currentResources.get(lineage);
+  if (!map) {
+    map = new Map();
+    for (const [now, before] of lineage.before) map.set(before, now);
+    currentResources.set(lineage, map);
+  }
+  const current = map;
+  return (before) => current.get(before) ?? before;
+}
+
+function movedOutcome(outcome: RuleOutcome, edit: TextEdit, now: (before: Resource) => Resource): RuleOutcome {
+  if (typeof outcome !== 'object') return outcome;
+  const related = outcome.related?.map((entry) => ({ ...entry, resource: now(entry.resource) }));
+  return { ...outcome, resource: now(outcome.resource), span: movedSpan(outcome.span, edit), ...(related ? { related } : {}) };
+}
+
+function movedSpan(span: Span, edit: TextEdit): Span {
+  return span.end <= edit.start ? span : { start: movedOffset(span.start, edit), end: movedOffset(span.end, edit) };
+}
+
+function checkRule(rule: Rule, dialect: Dialect, resource: Resource, template: Template, context: ValueContext): RuleOutcome {
   const violation = conditionFor(rule.violation, dialect);
   if (!violation) return 'not_applicable';
-  const context = resourceContext(template, resource);
   const properties = resource.properties;
   const applies = rule.applies_when && conditionFor(rule.applies_when, dialect);
   if (applies && evaluate(applies, properties, context).value === false) return 'not_applicable';

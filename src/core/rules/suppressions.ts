@@ -2,7 +2,7 @@
 // those people already wrote for other tools (checkov, cfn_nag, trivy/tfsec) for rules whose `matches` name that
 // check. A suppressed finding is kept, marked, so JSON and SARIF still show it.
 import { getValue, isMap, stringValue } from '../syntax/tree';
-import type { MapNode, Span, SyntaxNode } from '../syntax/tree';
+import type { MapNode, Span } from '../syntax/tree';
 import type { Resource, Template } from '../template/model';
 import type { Finding, Rule, SuppressedBy } from './types';
 
@@ -13,7 +13,8 @@ interface Directive {
   readonly span: Span;
 }
 
-const MARKERS = /srm-lens:ignore|checkov:skip=|trivy:ignore:|tfsec:ignore:/;
+/** A marker right after a comment's opener (sticky: tested where an opener ends). */
+const MARKER_AFTER_OPENER = /\s*(?:srm-lens:ignore|checkov:skip=|trivy:ignore:|tfsec:ignore:)/y;
 const COMMENT_DIRECTIVE =
   /(?:#|\/\/)\s*(?:srm-lens:ignore[ \t]+(?<ours>[A-Za-z0-9_,.-]+)(?:[ \t]+(?<ourReason>[^\r\n]*))?|checkov:skip=(?<checkov>[A-Za-z0-9_]+)(?::(?<checkovReason>[^\r\n]*))?|(?:trivy|tfsec):ignore:(?<trivy>[A-Za-z0-9_-]+))/g;
 
@@ -23,16 +24,18 @@ const COMMENT_DIRECTIVE =
  */
 export function applySuppressions(findings: readonly Finding[], template: Template, text: string, config: ReadonlyMap<string, string>): Finding[] {
   if (findings.length === 0) return []; // nothing to suppress: the text (perhaps a file too large to analyse) is not read
-  const comments = MARKERS.test(text) ? commentDirectives(text) : [];
+  const comments = mayHoldCommentDirective(text) ? commentDirectives(text) : [];
   const byResource = new Map<Resource, Directive[]>();
   const directivesOf = (resource: Resource): Directive[] => {
     let list = byResource.get(resource);
     if (!list) {
-      const first = template.lines.positionAt(resource.span.start).line;
-      const last = template.lines.positionAt(resource.span.end).line;
-      // Comments come in line order: find the resource's first by bisection, not by a scan per resource.
       list = [];
-      for (let i = firstAtOrAfter(comments, first - 1); i < comments.length && comments[i]!.line <= last; i++) list.push(comments[i]!.directive);
+      if (comments.length > 0) {
+        const first = template.lines.positionAt(resource.span.start).line;
+        const last = template.lines.positionAt(resource.span.end).line;
+        // Comments come in line order: find the resource's first by bisection, not by a scan per resource.
+        for (let i = firstAtOrAfter(comments, first - 1); i < comments.length && comments[i]!.line <= last; i++) list.push(comments[i]!.directive);
+      }
       for (const directive of metadataDirectives(resource.metadata)) list.push(directive);
       byResource.set(resource, list);
     }
@@ -44,6 +47,20 @@ export function applySuppressions(findings: readonly Finding[], template: Templa
     const directive = directivesOf(finding.resource).find((d) => covers(d, finding.rule));
     return directive ? { ...finding, suppressed: { by: directive.by, reason: directive.reason, span: directive.span } } : finding;
   });
+}
+
+/**
+ * True when a comment opener (`#`, `//`) is followed by a marker, as every comment directive is. A quick look
+ * (openers are found by a plain string search) before the full expression runs over the text.
+ */
+function mayHoldCommentDirective(text: string): boolean {
+  for (const opener of ['#', '//']) {
+    for (let at = text.indexOf(opener); at >= 0; at = text.indexOf(opener, at + 1)) {
+      MARKER_AFTER_OPENER.lastIndex = at + opener.length;
+      if (MARKER_AFTER_OPENER.test(text)) return true;
+    }
+  }
+  return false;
 }
 
 /** The index of the first comment on `line` or after it. */
@@ -80,22 +97,26 @@ function commentDirectives(text: string): { line: number; directive: Directive }
   return result;
 }
 
+/** Where each tool keeps its suppressions in a resource's Metadata, in the order they are read. */
+const METADATA_SUPPRESSIONS = [
+  { tool: 'srm-lens', list: 'ignore', reasonKey: 'reason', by: 'metadata' },
+  { tool: 'checkov', list: 'skip', reasonKey: 'comment', by: 'checkov' },
+  { tool: 'cfn_nag', list: 'rules_to_suppress', reasonKey: 'reason', by: 'cfn_nag' },
+] as const;
+
 /** `Metadata: {srm-lens: {ignore: [...]}, checkov: {skip: [...]}, cfn_nag: {rules_to_suppress: [...]}}`. */
 function metadataDirectives(metadata: MapNode | undefined): Directive[] {
-  if (!metadata) return [];
-  const read = (tool: string, list: string, reasonKey: string, by: SuppressedBy): Directive[] => {
+  const directives: Directive[] = [];
+  if (!metadata) return directives;
+  for (const { tool, list, reasonKey, by } of METADATA_SUPPRESSIONS) {
     const section = getValue(metadata, tool);
     const entries = isMap(section) ? getValue(section, list) : undefined;
-    if (entries?.kind !== 'seq') return [];
-    return entries.items.flatMap((item: SyntaxNode) => {
-      if (!isMap(item)) return [];
+    if (entries?.kind !== 'seq') continue;
+    for (const item of entries.items) {
+      if (!isMap(item)) continue;
       const id = stringValue(getValue(item, 'id'));
-      return id ? [{ by, ids: [id], reason: stringValue(getValue(item, reasonKey)) ?? '', span: item }] : [];
-    });
-  };
-  return [
-    ...read('srm-lens', 'ignore', 'reason', 'metadata'),
-    ...read('checkov', 'skip', 'comment', 'checkov'),
-    ...read('cfn_nag', 'rules_to_suppress', 'reason', 'cfn_nag'),
-  ];
+      if (id) directives.push({ by, ids: [id], reason: stringValue(getValue(item, reasonKey)) ?? '', span: item });
+    }
+  }
+  return directives;
 }

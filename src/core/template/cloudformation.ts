@@ -4,6 +4,8 @@ import { getValue, isMap, isScalar, stringValue } from '../syntax/tree';
 import type { MapEntry, MapNode, Problem, ScalarNode, Span, SyntaxNode } from '../syntax/tree';
 import { parseYaml } from '../syntax/yaml';
 import type { Resource, Template, TemplateFormat } from './model';
+import { mayHoldAlias, reparseResource, textEdit } from './reparse';
+import type { ParsedTemplate, TextEdit } from './reparse';
 
 /**
  * Above this size a template is not parsed: its resource types are found by a line scan instead, so a huge file
@@ -29,15 +31,19 @@ export function looksLikeJson(text: string): boolean {
  * text is not a template (detected by content: `AWSTemplateFormatVersion`, `Transform`, or a `Resources` map whose
  * entries have a `Type`). Never throws; problems come back in `problems`.
  */
-export function parseCloudFormation(text: string): Template | undefined {
+export function parseCloudFormation(text: string, previous?: Template): Template | undefined {
   if (!mightBeCloudFormation(text)) return undefined;
   const json = looksLikeJson(text);
   const format: TemplateFormat = json ? 'cloudformation-json' : 'cloudformation-yaml';
-  const lines = new LineIndex(text);
-  if (text.length > MAX_PARSE_LENGTH) return scanLargeTemplate(text, format, lines);
+  if (text.length > MAX_PARSE_LENGTH) return scanLargeTemplate(text, format, new LineIndex(text));
 
-  const parsed = json ? parseJson(text) : parseYaml(text);
+  const base = previous && parsedTemplates.get(previous);
+  const edit = base && base.json === json ? textEdit(base.text, text) : undefined;
+  const reparsed = base && edit && reparseResource(base, text, edit);
+  const lines = reparsed ? LineIndex.afterEdit(previous!.lines, text, reparsed.edit) : new LineIndex(text);
+  const parsed = reparsed ? { root: reparsed.root, problems: [] } : json ? parseJson(text) : parseYaml(text);
   const { problems } = parsed;
+  const clean = problems.length === 0;
   // YAML only: in JSON, a key at column 0 may sit at any depth.
   const root = !json && isMap(parsed.root) && problems.length > 0 ? withStrayTopLevelKeys(text, parsed.root) : parsed.root;
   if (!isMap(root) || !isTemplateRoot(root)) return undefined;
@@ -61,13 +67,17 @@ export function parseCloudFormation(text: string): Template | undefined {
     problems.push({ message: 'Resources must be a map of logical IDs to resource declarations', span: resourcesNode ?? resourcesEntry.key });
   }
   const globals = getValue(root, 'Globals');
+  // After an edit, the declarations the new tree shares with the previous one keep their Resource objects.
+  const previousGlobals = reparsed && previous ? parsedTemplates.get(previous)!.root : undefined;
+  const kept = previousGlobals && getValue(previousGlobals, 'Globals') === globals ? declarationsOf(previous!) : undefined;
   if (isMap(resourcesNode)) {
     for (const { key, value } of resourcesNode.entries) {
-      const resource = readResource(text, key, value, problems);
-      if (resource) resources.push(withSamGlobals(resource, globals));
+      const known = value && kept?.get(value);
+      const resource = known ?? readResource(text, key, value, problems);
+      if (resource) resources.push(known ?? withSamGlobals(resource, globals));
     }
   }
-  return {
+  const template: Template = {
     format,
     resources,
     problems,
@@ -76,6 +86,55 @@ export function parseCloudFormation(text: string): Template | undefined {
     resourceIds: new Set(resources.map((resource) => resource.id)),
     lines,
   };
+  if (clean && isMap(parsed.root)) {
+    // An edit's new text is free of aliases when the old one was and the re-parsed lines are (reparseResource).
+    const aliasFree = json || (reparsed ? parsedTemplates.get(previous!)!.aliasFree : !mayHoldAlias(text));
+    parsedTemplates.set(template, { text, json, root: parsed.root, aliasFree });
+  }
+  if (reparsed && previous) {
+    lineages.set(template, lineage(previous, template, reparsed.edit, reparsed.replaced));
+    lineages.delete(previous); // one version back only: an editor's versions must not form a chain in memory
+  }
+  return template;
+}
+
+/** The clean parse behind each template, for the next version of its text to build on. */
+const parsedTemplates = new WeakMap<Template, ParsedTemplate>();
+
+/**
+ * How a template came from the previous version of its text when only one resource was parsed again: the rules keep
+ * the outcomes of the resources the edit cannot have changed.
+ */
+export interface TemplateLineage {
+  readonly previous: Template;
+  readonly edit: TextEdit;
+  /** The edited resource in the new template and in the previous one (undefined when it no longer reads as one). */
+  readonly edited: { readonly now: Resource | undefined; readonly before: Resource | undefined };
+  /** Each other resource of the new template and the same resource in the previous one. */
+  readonly before: ReadonlyMap<Resource, Resource>;
+}
+
+const lineages = new WeakMap<Template, TemplateLineage>();
+
+export function lineageOf(template: Template): TemplateLineage | undefined {
+  return lineages.get(template);
+}
+
+function lineage(previous: Template, template: Template, edit: TextEdit, replaced: MapEntry): TemplateLineage {
+  const byId = new Map(previous.resources.map((resource) => [resource.id, resource]));
+  const before = new Map<Resource, Resource>();
+  let edited: TemplateLineage['edited'] = { now: undefined, before: byId.get(String(replaced.key.value)) };
+  for (const resource of template.resources) {
+    if (resource.declaration === replaced.value) edited = { now: resource, before: edited.before };
+    else if (byId.has(resource.id)) before.set(resource, byId.get(resource.id)!);
+  }
+  return { previous, edit, edited, before };
+}
+
+function declarationsOf(template: Template): Map<SyntaxNode, Resource> {
+  const map = new Map<SyntaxNode, Resource>();
+  for (const resource of template.resources) if (resource.declaration) map.set(resource.declaration, resource);
+  return map;
 }
 
 /**

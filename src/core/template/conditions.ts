@@ -49,47 +49,115 @@ export function conditionFor(condition: SidedCondition, dialect: Dialect): Condi
  * context can find it, and is undecided otherwise.
  */
 export function evaluate(condition: Condition, properties: MapNode | undefined, context: ValueContext, defaultPath = ''): Truth {
+  return evaluatorOf(condition)(properties, context, defaultPath);
+}
+
+type Evaluator = (properties: MapNode | undefined, context: ValueContext, defaultPath: string) => Truth;
+
+const evaluators = new WeakMap<Condition, Evaluator>();
+
+/**
+ * A condition made into a function once: every resource of a type evaluates the same conditions, and reading a
+ * condition's keys afresh each time (every condition object has its own shape) costs more than the evaluation.
+ */
+function evaluatorOf(condition: Condition): Evaluator {
+  let evaluator = evaluators.get(condition);
+  if (!evaluator) evaluators.set(condition, (evaluator = evaluatorFor(condition)));
+  return evaluator;
+}
+
+function evaluatorFor(condition: Condition): Evaluator {
   // Another resource first: `{related: …, any: […]}` evaluates the whole rest of the condition there.
   if (condition.related) {
-    const { related, ...onRelated } = condition;
-    const resources = context.related?.(related.type, related.link) ?? [];
-    if (resources.length === 0) return evaluate(onRelated, undefined, context, defaultPath);
-    return combineAny(resources.map((resource) => evaluate(onRelated, resource.properties, context, defaultPath)));
+    const { related, ...rest } = condition;
+    const onRelated = evaluatorOf(rest);
+    return (_properties, context, defaultPath) => {
+      const resources = context.related?.(related.type, related.link) ?? [];
+      if (resources.length === 0) return onRelated(undefined, context, defaultPath);
+      // As `any` over the related resources: the first that makes it true, else the first undecided.
+      let undecided: Truth | undefined;
+      for (const resource of resources) {
+        const truth = onRelated(resource.properties, context, defaultPath);
+        if (truth.value === true) return truth;
+        if (truth.value === undefined) undecided ??= truth;
+      }
+      return undecided ?? FALSE;
+    };
   }
   if (condition.satellite) {
-    if (!context.satelliteProperties) return { value: undefined, because: `a separate ${condition.satellite} resource` };
-    const { satellite: _satellite, ...onSatellite } = condition;
-    return evaluate(onSatellite, context.satelliteProperties(condition.satellite), context, defaultPath);
+    const { satellite, ...rest } = condition;
+    const onSatellite = evaluatorOf(rest);
+    return (_properties, context, defaultPath) => {
+      if (!context.satelliteProperties) return { value: undefined, because: `a separate ${satellite} resource` };
+      return onSatellite(context.satelliteProperties(satellite), context, defaultPath);
+    };
   }
-  if (condition.all) return combineAll(condition.all.map((c) => evaluate(c, properties, context, defaultPath)));
-  if (condition.any) return combineAny(condition.any.map((c) => evaluate(c, properties, context, defaultPath)));
+  if (condition.all) {
+    const parts = condition.all.map(evaluatorOf);
+    return (properties, context, defaultPath) => {
+      // False when any is false; otherwise the first undecided, else the first that names a node.
+      let undecided: Truth | undefined;
+      let withNode: Truth | undefined;
+      for (const part of parts) {
+        const truth = part(properties, context, defaultPath);
+        if (truth.value === false) return FALSE;
+        if (truth.value === undefined) undecided ??= truth;
+        else if (truth.node) withNode ??= truth;
+      }
+      return undecided ?? withNode ?? TRUE;
+    };
+  }
+  if (condition.any) {
+    const parts = condition.any.map(evaluatorOf);
+    return (properties, context, defaultPath) => {
+      // The first that is true; otherwise the first undecided.
+      let undecided: Truth | undefined;
+      for (const part of parts) {
+        const truth = part(properties, context, defaultPath);
+        if (truth.value === true) return truth;
+        if (truth.value === undefined) undecided ??= truth;
+      }
+      return undecided ?? FALSE;
+    };
+  }
   if (condition.not) {
-    const inner = evaluate(condition.not, properties, context, defaultPath);
-    return inner.value === undefined ? inner : { value: !inner.value };
+    const inner = evaluatorOf(condition.not);
+    return (properties, context, defaultPath) => {
+      const truth = inner(properties, context, defaultPath);
+      return truth.value === undefined ? truth : truth.value ? FALSE : TRUE;
+    };
   }
-  const values = selectPath(properties, condition.path ?? defaultPath, context);
-  const op = condition.op ?? 'exists';
+  const [combine, test] = leafOf(condition.op ?? 'exists');
+  const path = condition.path;
+  return (properties, context, defaultPath) => combine(selectPath(properties, path ?? defaultPath, context), test, condition, context);
+}
+
+type Combine = typeof anyOf;
+
+/** How a leaf's selected values are combined (any passes, or none does) and what each is tested with. */
+function leafOf(op: ConditionOp): readonly [Combine, Test] {
   switch (op) {
-    case 'absent': return noneOf(values, isPresent);
-    case 'not_equals': return noneOf(values, (v) => equalsTest(v, condition.value));
-    case 'not_in': return noneOf(values, (v) => inTest(v, condition.value));
-    case 'falsy': return noneOf(values, truthyTest);
-    case 'exists': return anyOf(values, isPresent);
-    case 'equals': return anyOf(values, (v) => equalsTest(v, condition.value));
-    case 'in': return anyOf(values, (v) => inTest(v, condition.value));
-    case 'truthy': return anyOf(values, truthyTest);
-    case 'matches': return anyOf(values, (v) => matchesTest(v, condition.value));
-    case 'check': return anyOf(values, (v) => runCheck(condition.check, v, condition.args ?? {}, context));
+    case 'absent': return [noneOf, isPresent];
+    case 'not_equals': return [noneOf, equalsTest];
+    case 'not_in': return [noneOf, inTest];
+    case 'falsy': return [noneOf, truthyTest];
+    case 'exists': return [anyOf, isPresent];
+    case 'equals': return [anyOf, equalsTest];
+    case 'in': return [anyOf, inTest];
+    case 'truthy': return [anyOf, truthyTest];
+    case 'matches': return [anyOf, matchesTest];
+    case 'check': return [anyOf, checkTest];
   }
 }
 
-type Test = (value: Resolved) => Truth;
+/** A test of one selected value against a leaf condition (its `value`, `check` and `args`). */
+type Test = (value: Resolved, condition: Condition, context: ValueContext) => Truth;
 
 /** True when any selected value passes, unknown when none passes but some cannot be decided. */
-function anyOf(values: readonly Resolved[], test: Test): Truth {
+function anyOf(values: readonly Resolved[], test: Test, condition: Condition, context: ValueContext): Truth {
   let unknown: Truth | undefined;
   for (const value of values) {
-    const result = value.kind === 'alternatives' ? agree(value.options.map((option) => anyOf(option, test)), value.condition) : test(value);
+    const result = value.kind === 'alternatives' ? agree(value.options.map((option) => anyOf(option, test, condition, context)), value.condition) : test(value, condition, context);
     if (result.value === true) return result.node || !('node' in value) ? result : { value: true, node: value.node };
     if (result.value === undefined) unknown ??= result;
   }
@@ -104,22 +172,11 @@ function agree(results: readonly Truth[], condition: string): Truth {
 }
 
 /** True when no selected value passes; the first value written is where a finding points. */
-function noneOf(values: readonly Resolved[], test: Test): Truth {
-  const truth = anyOf(values, test);
+function noneOf(values: readonly Resolved[], test: Test, condition: Condition, context: ValueContext): Truth {
+  const truth = anyOf(values, test, condition, context);
   if (truth.value !== false) return truth.value === undefined ? truth : FALSE;
   const written = values.find((v): v is Extract<Resolved, { node: SyntaxNode }> => 'node' in v);
   return written ? { value: true, node: written.node } : TRUE;
-}
-
-function combineAll(results: readonly Truth[]): Truth {
-  if (results.some((r) => r.value === false)) return FALSE;
-  return results.find((r) => r.value === undefined) ?? results.find((r) => r.node) ?? TRUE;
-}
-
-function combineAny(results: readonly Truth[]): Truth {
-  const found = results.find((r) => r.value === true);
-  if (found) return found;
-  return results.find((r) => r.value === undefined) ?? FALSE;
 }
 
 function unknown(value: Resolved): Truth | undefined {
@@ -143,15 +200,16 @@ function same(actual: string, expected: unknown): boolean {
   return actual === wanted;
 }
 
-function equalsTest(value: Resolved, expected: unknown): Truth {
+function equalsTest(value: Resolved, condition: Condition): Truth {
   const actual = scalarOf(value);
   if (typeof actual !== 'string') return actual ?? FALSE;
-  return same(actual, expected) ? TRUE : FALSE;
+  return same(actual, condition.value) ? TRUE : FALSE;
 }
 
-function inTest(value: Resolved, expected: unknown): Truth {
+function inTest(value: Resolved, condition: Condition): Truth {
   const actual = scalarOf(value);
   if (typeof actual !== 'string') return actual ?? FALSE;
+  const expected = condition.value;
   const options = Array.isArray(expected) ? expected : [expected];
   return options.some((option) => same(actual, option)) ? TRUE : FALSE;
 }
@@ -162,12 +220,18 @@ function truthyTest(value: Resolved): Truth {
   return actual.toLowerCase() === 'true' ? TRUE : FALSE;
 }
 
+const NO_ARGS: CheckArgs = {};
+
+function checkTest(value: Resolved, condition: Condition, context: ValueContext): Truth {
+  return runCheck(condition.check, value, condition.args ?? NO_ARGS, context);
+}
+
 const patterns = new Map<string, RegExp>();
 
-function matchesTest(value: Resolved, pattern: unknown): Truth {
+function matchesTest(value: Resolved, condition: Condition): Truth {
   const actual = scalarOf(value);
   if (typeof actual !== 'string') return actual ?? FALSE;
-  const source = String(pattern);
+  const source = String(condition.value);
   let regex = patterns.get(source);
   if (!regex) patterns.set(source, (regex = new RegExp(source)));
   return regex.test(actual) ? TRUE : FALSE;

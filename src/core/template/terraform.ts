@@ -2,7 +2,7 @@ import type { HclBlock, HclParseOptions, HclParser } from '../syntax/hcl';
 import { parseJson } from '../syntax/json';
 import { LineIndex } from '../syntax/lineIndex';
 import { getValue, isMap, stringValue } from '../syntax/tree';
-import type { MapNode, Problem, ScalarNode, SyntaxNode } from '../syntax/tree';
+import type { MapEntry, MapNode, Problem, ScalarNode, SyntaxNode } from '../syntax/tree';
 import type { Resource, Template } from './model';
 import { referenceIndex } from './references';
 
@@ -162,20 +162,35 @@ function firstObject(node: SyntaxNode | null | undefined): MapNode | undefined {
   return body ? markInterpolations(body) as MapNode : undefined;
 }
 
-/** In Terraform JSON, a string holding `${…}` is an expression, not a literal: tag it so it reads as unknown. */
+/**
+ * In Terraform JSON, a string holding `${…}` is an expression, not a literal: tag it so it reads as unknown. The tree
+ * is the one parseTerraformJson has just parsed and nothing else holds, so only the strings that change are replaced,
+ * in place.
+ */
 function markInterpolations(node: SyntaxNode): SyntaxNode {
   if (node.kind === 'scalar') {
     if (typeof node.value !== 'string' || !node.value.includes('${')) return node;
     const match = /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(node.value);
-    return match ? { ...node, tag: '!Ref', value: `var.${match[1]}` } : { ...node, tag: '!Expr' };
+    const { start, end } = node;
+    return match ? { kind: 'scalar', value: `var.${match[1]}`, start, end, tag: '!Ref' } : { kind: 'scalar', value: node.value, start, end, tag: '!Expr' };
   }
-  if (node.kind === 'seq') return { ...node, items: node.items.map(markInterpolations) };
-  return { ...node, entries: node.entries.map((entry) => ({ key: entry.key, value: entry.value && markInterpolations(entry.value) })) };
+  if (node.kind === 'seq') {
+    const items = node.items as SyntaxNode[];
+    for (let i = 0; i < items.length; i++) items[i] = markInterpolations(items[i]!);
+    return node;
+  }
+  const entries = node.entries as MapEntry[];
+  for (let i = 0; i < entries.length; i++) {
+    const { key, value } = entries[i]!;
+    const marked = value && markInterpolations(value);
+    if (marked !== value) entries[i] = { key, value: marked };
+  }
+  return node;
 }
 
 /** The span of a JSON key without its quotes. */
 function inside(key: ScalarNode): ScalarNode {
-  return { ...key, start: key.start + 1, end: Math.max(key.start + 1, key.end - 1) };
+  return { kind: 'scalar', value: key.value, start: key.start + 1, end: Math.max(key.start + 1, key.end - 1) };
 }
 
 function template(
@@ -187,7 +202,8 @@ function template(
   parameterDefaults: Map<string, SyntaxNode>,
   providers: Resource[],
 ): Template {
-  const resourceIds = new Set(resources.filter((r) => r.kind !== 'module').map((r) => r.id));
+  const resourceIds = new Set<string>();
+  for (const resource of resources) if (resource.kind !== 'module') resourceIds.add(resource.id);
   return { format, resources, providers, problems, parameters, parameterDefaults, resourceIds, lines: new LineIndex(text) };
 }
 

@@ -114,30 +114,56 @@ const MAX_RESULTS = 256;
  */
 export function selectPath(root: MapNode | undefined, path: string, context: ValueContext): Resolved[] {
   if (!root) return [{ kind: 'absent' }];
-  return selectFrom({ kind: 'present', node: root }, parsePath(path), context);
+  const segments = parsePath(path);
+  // Most paths are keys through plain maps down to a plain value: followed here without building the intermediate
+  // results. Anything else (an intrinsic function, a list segment, a string that may hold JSON) goes the general way.
+  let node: SyntaxNode = root;
+  for (let from = 0; from < segments.length; from++) {
+    const key = segments[from]!.key;
+    if (key === undefined) return selectFrom({ kind: 'present', node }, segments, from, context);
+    const child = valueOfKey(node, key);
+    if (child === null) return [{ kind: 'absent' }];
+    if (mayBeIntrinsic(child)) return selectFrom({ kind: 'present', node }, segments, from, context);
+    if (child.kind === 'scalar') {
+      if (child.value === null) return [{ kind: 'absent' }];
+      const value: Resolved = { kind: 'value', value: child.value, node: child };
+      return from === segments.length - 1 ? [value] : selectFrom(value, segments, from + 1, context);
+    }
+    node = child;
+  }
+  return [{ kind: 'present', node }];
 }
 
-function selectFrom(start: Resolved, segments: readonly Segment[], context: ValueContext): Resolved[] {
-  if (segments.length === 0) return [start];
+/** True for a node intrinsicOf may read as a function call (a tag, or a map with a single key). */
+function mayBeIntrinsic(node: SyntaxNode): boolean {
+  return node.tag !== undefined || (node.kind === 'map' && node.entries.length === 1);
+}
+
+/** What `segments` from index `from` on select below `start`; always a new array (callers may add to it). */
+function selectFrom(start: Resolved, segments: readonly Segment[], from: number, context: ValueContext): Resolved[] {
+  if (from === segments.length) return [start];
   if (start.kind === 'alternatives') {
-    return [{ ...start, options: start.options.map((option) => option.flatMap((o) => selectFrom(o, segments, context))) }];
+    return [{ ...start, options: start.options.map((option) => option.flatMap((o) => selectFrom(o, segments, from, context))) }];
   }
   if (start.kind === 'value' && typeof start.value === 'string') {
     // A JSON document written as a string (a Terraform heredoc of container definitions or a policy) is read
     // as the structure it encodes.
     const inner = embeddedJson(start.node);
-    if (inner) return selectFrom({ kind: 'present', node: inner }, segments, context);
+    if (inner) return selectFrom({ kind: 'present', node: inner }, segments, from, context);
   }
   if (start.kind !== 'present') return [start.kind === 'value' ? { kind: 'absent' } : start];
-  const [segment, ...rest] = segments;
-  const results: Resolved[] = [];
-  for (const child of step(start.node, segment!)) {
+  const segment = segments[from]!;
+  let results: Resolved[] | undefined;
+  const children = segment.key !== undefined ? [valueOfKey(start.node, segment.key)] : step(start.node, segment);
+  for (const child of children) {
     for (const resolved of resolveNode(child, context)) {
-      results.push(...selectFrom(resolved, rest, context));
+      const selected = selectFrom(resolved, segments, from + 1, context);
+      if (!results) results = selected;
+      else for (const value of selected) results.push(value);
       if (results.length > MAX_RESULTS) return results;
     }
   }
-  return results.length > 0 ? results : [{ kind: 'absent' }];
+  return results && results.length > 0 ? results : [{ kind: 'absent' }];
 }
 
 const embedded = new WeakMap<SyntaxNode, SyntaxNode | null>();
@@ -165,17 +191,19 @@ function locatedAt(node: SyntaxNode, at: Span): SyntaxNode {
   return { ...node, ...span, entries: node.entries.map((entry) => ({ key: { ...entry.key, ...span }, value: entry.value && locatedAt(entry.value, at) })) };
 }
 
-function step(node: SyntaxNode, segment: Segment): (SyntaxNode | null)[] {
-  if (segment.key !== undefined) {
-    if (!isMap(node)) return [null];
-    let found: SyntaxNode | null | undefined;
-    for (const entry of node.entries) if (entry.key.value === segment.key) found = entry.value;
-    return [found === undefined ? null : found];
-  }
+/** The value of `key` in a map (the last one when repeated); null when absent or when the node is not a map. */
+function valueOfKey(node: SyntaxNode, key: string): SyntaxNode | null {
+  if (!isMap(node)) return null;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i]!.key.value === key) return node.entries[i]!.value;
+  return null;
+}
+
+/** The children an index, `[*]` or filter segment selects (key segments: valueOfKey). */
+function step(node: SyntaxNode, segment: Segment): readonly (SyntaxNode | null)[] {
   // A single object where a list is expected (a nested block written as an object in .tf.json) is a one-item list.
   if (node.kind !== 'seq') return segment.every || segment.index === 0 ? [node] : [null];
   if (segment.index !== undefined) return [node.items[segment.index] ?? null];
-  if (segment.every) return node.items.length > 0 ? [...node.items] : [null];
+  if (segment.every) return node.items.length > 0 ? node.items : [null];
   const filter = segment.filter ?? [];
   const matches = node.items.filter(
     (item) => isMap(item) && filter.every(([field, wanted]) => stringValue(fieldOf(item, field)) === wanted),

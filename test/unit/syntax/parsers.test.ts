@@ -127,4 +127,21 @@ describe('LineIndex', () => {
     assert.equal(index.offsetAt({ line: 2, character: 1 }), 6);
     assert.equal(index.lineCount, 4);
   });
+
+  it('answers the same whichever question comes first (the lines are found on first use)', () => {
+    const text = 'a\nbb\r\n\nccc';
+    const questions = [
+      (index: LineIndex) => index.positionAt(7),
+      (index: LineIndex) => index.offsetAt({ line: 3, character: 2 }),
+      (index: LineIndex) => index.lineCount,
+      (index: LineIndex) => index.rangeOf({ start: 2, end: 9 }),
+    ];
+    const expected = questions.map((question) => question(new LineIndex(text)));
+    assert.deepEqual(expected, [{ line: 3, character: 0 }, 9, 4, { start: { line: 1, character: 0 }, end: { line: 3, character: 2 } }]);
+    for (let first = 0; first < questions.length; first++) {
+      const index = new LineIndex(text);
+      questions[first]!(index);
+      assert.deepEqual(questions.map((question) => question(index)), expected);
+    }
+  });
 });

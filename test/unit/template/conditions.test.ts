@@ -56,6 +56,18 @@ describe('property paths', () => {
     ]);
   });
 
+  it('selects plain maps, functions and lists on the way alike', () => {
+    const kinds = (path: string) => selectPath(subject.properties, path, template).map((r) => (r.kind === 'value' ? r.value : r.kind));
+    assert.deepEqual(kinds('Plain'), ['Value']);
+    assert.deepEqual(kinds('Plain.Deeper'), ['absent'], 'a string holds no keys');
+    assert.deepEqual(kinds('Missing.Deeper'), ['absent']);
+    assert.deepEqual(kinds('NoValue'), ['absent']);
+    assert.deepEqual(kinds('FromParam'), ['unknown']);
+    assert.deepEqual(kinds('Options[1].Value'), ['true']);
+    assert.deepEqual(kinds('List'), ['present']);
+    assert.deepEqual(kinds(''), ['present']);
+  });
+
   it('selects through lists and filters', () => {
     assert.deepEqual(selectPath(subject.properties, 'List[*].Name', template).map((r) => (r.kind === 'value' ? r.value : r.kind)), ['a', 'b']);
     const filtered = selectPath(subject.properties, 'Options[?Namespace=aws:ns&OptionName=Enabled].Value', template);
@@ -115,6 +127,22 @@ describe('condition evaluation', () => {
     assert.equal(check({ any: [no, unknown] }).value, undefined);
     assert.equal(check({ not: unknown }).value, undefined);
     assert.equal(check({ not: yes }).value, false);
+  });
+
+  it('gives the same answers when a condition is evaluated again, on another resource, as a fresh copy of it does', () => {
+    // Conditions are made into functions on first use and kept: a kept one must answer as a new one would.
+    const other = template.resources.find((r) => r.id === 'Other')!;
+    const conditions: Condition[] = [
+      { path: 'Plain', op: 'equals', value: 'Value' },
+      { all: [{ path: 'Plain', op: 'exists' }, { not: { path: 'FromParam', op: 'equals', value: 'x' } }] },
+      { any: [{ path: 'Missing', op: 'exists' }, { path: 'Either', op: 'in', value: ['A'] }] },
+      { path: 'List[*].Value', op: 'equals', value: 1 },
+    ];
+    for (const condition of conditions) {
+      for (const properties of [subject.properties, other.properties, subject.properties]) {
+        assert.deepEqual(evaluate(condition, properties, template), evaluate(structuredClone(condition), properties, template));
+      }
+    }
   });
 
   it('uses the default path for leaves without one, and any element for wildcards', () => {
