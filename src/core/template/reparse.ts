@@ -48,11 +48,13 @@ function moveNode(node: SyntaxNode, delta: number): SyntaxNode {
     case 'scalar':
       return node.tag === undefined ? { kind: 'scalar', value: node.value, start, end } : { kind: 'scalar', value: node.value, start, end, tag: node.tag };
     case 'seq': {
-      const items = node.items.map((item) => moveNode(item, delta));
+      const items: SyntaxNode[] = new Array(node.items.length);
+      for (let i = 0; i < items.length; i++) items[i] = moveNode(node.items[i]!, delta);
       return node.tag === undefined ? { kind: 'seq', items, start, end } : { kind: 'seq', items, start, end, tag: node.tag };
     }
     case 'map': {
-      const entries = node.entries.map((entry) => movedEntry(entry, delta));
+      const entries: MapEntry[] = new Array(node.entries.length);
+      for (let i = 0; i < entries.length; i++) entries[i] = movedEntry(node.entries[i]!, delta);
       return node.tag === undefined ? { kind: 'map', entries, start, end } : { kind: 'map', entries, start, end, tag: node.tag };
     }
   }
