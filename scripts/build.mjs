@@ -1,5 +1,5 @@
-// Builds the extension and the CLI with esbuild, and compiles the curated YAML under data/ into dist/data (content.json,
-// services.jsonl, rules.json; src/core/knowledge/load.ts reads them, each at its first use) beside the generated catalogs.
+// Builds the extension and the CLI with esbuild, and compiles the curated YAML under data/ into dist/data (content.jsonl,
+// services.jsonl, rules.jsonl; src/core/knowledge/load.ts reads them, each at its first use) beside the generated catalogs.
 //   node scripts/build.mjs [--production] [--watch]
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
@@ -60,6 +60,22 @@ function catalogLines(catalog, records) {
   return [JSON.stringify({ catalog: header, records }), ...entries].join('\n');
 }
 
+/**
+ * The rules as JSON lines, so a run parses only the rules of the types it meets (src/core/knowledge/load.ts
+ * rulesFromLines): the first line holds the line numbers of the rules by resource type and by id (the last of an id
+ * wins, as in RuleIndex), each further line one rule, in the order of data/rules.
+ */
+function ruleLines(rules) {
+  const types = Object.create(null);
+  const ids = Object.create(null);
+  rules.forEach((rule, index) => {
+    const line = index + 1;
+    ids[rule.id] = line;
+    for (const type of [...(rule.resource_types.cfn ?? []), ...(rule.resource_types.tf ?? [])]) (types[type] ??= []).push(line);
+  });
+  return [JSON.stringify({ types, ids }), ...rules.map((rule) => JSON.stringify(rule))].join('\n');
+}
+
 /** JSON text in ASCII only (\u escapes): Node reads an ASCII file faster, into a string half the size. */
 const ascii = (json) => json.replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
@@ -67,13 +83,14 @@ function writeData() {
   const out = join(root, 'dist/data');
   mkdirSync(out, { recursive: true });
   const write = (name, json) => writeFileSync(join(out, name), ascii(json));
-  const { services, rules, ...content } = buildContent();
-  // content.json indexes the services (ServiceIndex in src/core/knowledge/types.ts); services.jsonl holds each whole
-  // service on one line, in the same order, so a run parses only the services of the types it meets.
+  const { services, rules, sources, categories, ...content } = buildContent();
+  // content.jsonl indexes the services (ServiceIndex in src/core/knowledge/types.ts); services.jsonl holds each whole
+  // service on one line, in the same order, so a run parses only the services of the types it meets. The sources and
+  // the categories are lines of their own, parsed at their first read (src/core/knowledge/load.ts contentFromLines).
   const index = services.map(({ id, name, namespaces, category, resource_types }) => ({ id, name, namespaces, category, resource_types }));
-  write('content.json', JSON.stringify({ ...content, services: index }));
+  write('content.jsonl', [{ ...content, services: index }, sources, categories].map((line) => JSON.stringify(line)).join('\n'));
   write('services.jsonl', services.map((service) => JSON.stringify(service)).join('\n'));
-  write('rules.json', JSON.stringify(rules));
+  write('rules.jsonl', ruleLines(rules));
   write('cfn-catalog.jsonl', catalogLines(readJson('data/generated/cfn-catalog.json'), ['types']));
   write('tf-catalog.jsonl', catalogLines(readJson('data/generated/tf-catalog.json'), ['resources', 'dataSources']));
   for (const [name, from] of Object.entries(WASM_FILES)) copyFileSync(join(root, from), join(root, 'dist', name));

@@ -1,6 +1,6 @@
 // The JSON shapes of `srm-lens scan` and `srm-lens explain` (docs: ../shared/docs/cli-contract.md), built from
 // the core's analysis. Extend them freely; renaming or removing a field needs a new `version`.
-import { viewResource } from './analysis/resourceView';
+import { resourceCategory, viewDuties, viewResource } from './analysis/resourceView';
 import type { ShiftOutcome } from './analysis/resourceView';
 import type { Knowledge } from './knowledge/knowledge';
 import { dutyCounts } from './render/diagramModel';
@@ -48,18 +48,20 @@ export interface FileReport {
 export function fileReport(knowledge: Knowledge, path: string, template: Template, findings: readonly Finding[] = []): FileReport {
   // Modules are not resource types: their resources are reported where the module itself is scanned.
   const resources = template.resources.filter((resource) => resource.kind !== 'module').map((resource): ResourceReport => {
-    const view = viewResource(knowledge, resource.type, resource, template, findings);
+    const known = resourceCategory(knowledge, resource, template);
     const range = template.lines.rangeOf(resource.typeSpan);
-    if (!view) return { id: resource.id, type: resource.type, known: false, range };
-    const curated = view.profile.service.curated && !view.profile.dataSource;
+    if (!known) return { id: resource.id, type: resource.type, known: false, range };
+    const { profile, category } = known;
+    const report = { id: resource.id, type: resource.type, known: true, service: profile.service.name, category, range };
+    if (!profile.service.curated || profile.dataSource) return report;
+    // Counted when read: the JSON output shows the duties, the text output does not, and the view is most of the cost.
+    let duties: DutyCounts | undefined;
     return {
-      id: resource.id,
-      type: resource.type,
-      known: true,
-      service: view.profile.service.name,
-      category: view.category,
-      range,
-      ...(curated ? { duties: dutyCounts(view) } : {}),
+      ...report,
+      get duties(): DutyCounts {
+        duties ??= dutyCounts(viewDuties(knowledge, resource, template, findings)!);
+        return duties;
+      },
     };
   });
   const errors = template.problems.map((problem) => ({ message: problem.message, range: template.lines.rangeOf(problem.span) }));

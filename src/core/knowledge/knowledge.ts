@@ -1,17 +1,16 @@
-import { RuleIndex } from '../rules/engine';
+import type { RuleLookup } from '../rules/engine';
 import type { Dialect } from '../template/model';
 import { awsccNameOf } from './awscc';
 import type {
   AppliesTo, Category, CategoryDoc, CategoryInfo, CfnCatalog, ContentBundle, DefaultItem, DomainDoc, DomainEntry, DomainId, LayerDoc,
   NamespaceEntry, ResourceTypeEntry, ResponsibilityItem, ServiceDoc, ServiceIndex, Shift, Source, TerraformModule, TfCatalog,
 } from './types';
-import type { Rule } from '../rules/types';
 
 /** The data read at first use (each at most once): a run pays only for the services and the language it meets. */
 export interface LazyData {
   /** The ServiceDoc at a position of ContentBundle.services. */
   service(position: number): ServiceDoc;
-  rules(): readonly Rule[];
+  rules(): RuleLookup;
   cfnCatalog(): CfnCatalog;
   tfCatalog(): TfCatalog;
 }
@@ -83,14 +82,11 @@ interface TypeEntryRef {
 
 /** Indexes over the curated content and the generated catalogs; answers type lookups. Pure and synchronous. */
 export class Knowledge {
-  private readonly sourcesById = new Map<string, Source>();
   private readonly byCfnType = new Map<string, TypeEntryRef>();
   private readonly byTfType = new Map<string, TypeEntryRef>();
   private readonly satelliteParents = new Map<string, TypeEntryRef & { readonly fulfils: readonly string[] }>();
   private readonly serviceByNamespace = new Map<string, ServiceIndex>();
   private readonly serviceDocs = new Map<ServiceIndex, ServiceDoc>();
-  private readonly namespaceEntries = new Map<string, NamespaceEntry>();
-  private readonly categoriesById = new Map<Category, CategoryDoc>();
   private readonly awsccExceptions: ReadonlyMap<string, string>;
   private readonly modulesBySource = new Map<string, TerraformModule>();
   private readonly profiles = new Map<string, TypeProfile>();
@@ -101,7 +97,6 @@ export class Knowledge {
     private readonly content: ContentBundle,
     private readonly data: LazyData,
   ) {
-    for (const source of content.sources) this.sourcesById.set(source.id, source);
     for (const service of content.services) {
       for (const entry of service.resource_types) {
         if (entry.cfn) this.byCfnType.set(entry.cfn, { service, entry });
@@ -112,11 +107,29 @@ export class Knowledge {
       }
       for (const namespace of service.namespaces ?? []) this.serviceByNamespace.set(namespace, service);
     }
-    for (const entry of content.categories.namespaces) this.namespaceEntries.set(entry.namespace, entry);
-    for (const category of content.categories.categories) this.categoriesById.set(category.id, category);
     this.awsccExceptions = new Map(content.terraform.awscc_exceptions.map((e) => [e.cfn, e.awscc]));
     for (const module of content.terraform.modules) this.modulesBySource.set(module.source, module);
     this.domains = content.domains.domains;
+  }
+
+  private sourceIndex: Map<string, Source> | undefined;
+  /** The sources by id, indexed at first use: only the texts (hover, report, explain) cite them. */
+  private get sourcesById(): ReadonlyMap<string, Source> {
+    this.sourceIndex ??= new Map(this.content.sources.map((source) => [source.id, source]));
+    return this.sourceIndex;
+  }
+
+  private namespaceIndex: Map<string, NamespaceEntry> | undefined;
+  /** The category table's namespaces, indexed at first use: curated types do not read it. */
+  private get namespaceEntries(): ReadonlyMap<string, NamespaceEntry> {
+    this.namespaceIndex ??= new Map(this.content.categories.namespaces.map((entry) => [entry.namespace, entry]));
+    return this.namespaceIndex;
+  }
+
+  private categoryIndex: Map<Category, CategoryDoc> | undefined;
+  private get categoriesById(): ReadonlyMap<Category, CategoryDoc> {
+    this.categoryIndex ??= new Map(this.content.categories.categories.map((category) => [category.id, category]));
+    return this.categoryIndex;
   }
 
   private cfnCatalogData: CfnCatalog | undefined;
@@ -131,12 +144,12 @@ export class Knowledge {
     return this.tfCatalogData;
   }
 
-  private ruleIndex: RuleIndex | undefined;
+  private ruleLookup: RuleLookup | undefined;
 
-  /** The diagnostics rules, indexed at first use. */
-  get rules(): RuleIndex {
-    this.ruleIndex ??= new RuleIndex(this.data.rules());
-    return this.ruleIndex;
+  /** The diagnostics rules, read at first use. */
+  get rules(): RuleLookup {
+    this.ruleLookup ??= this.data.rules();
+    return this.ruleLookup;
   }
 
   get services(): readonly ServiceDoc[] {
@@ -460,7 +473,7 @@ function orderedDomains(
 }
 
 /** A catalog entry by a name written in a template: own properties only, so `constructor` or `__proto__` is no type. */
-function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 

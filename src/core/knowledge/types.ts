@@ -173,12 +173,12 @@ export interface LayerDoc {
 }
 
 /**
- * What every service contributes to the indexes (its types and namespaces): dist/data/content.json lists these, and
+ * What every service contributes to the indexes (its types and namespaces): dist/data/content.jsonl lists these, and
  * dist/data/services.jsonl holds each whole ServiceDoc on one line, in the same order, parsed at first use.
  */
 export type ServiceIndex = Pick<ServiceDoc, 'id' | 'name' | 'namespaces' | 'category' | 'resource_types'>;
 
-/** dist/data/content.json: the curated data every run needs (the services by index, the rules in rules.json). */
+/** dist/data/content.jsonl: the curated data every run needs (the services by index; the rules are in rules.jsonl). */
 export interface ContentBundle {
   readonly services: readonly ServiceIndex[];
   readonly sources: readonly Source[];

@@ -137,7 +137,7 @@ export function summarizeResource(knowledge: Knowledge, template: Template, reso
 const NO_COUNTS: DutyCounts = { met: 0, open: 0, depends: 0, default: 0, set: 0 };
 
 /** The duties of a viewed resource by how the template leaves them (the `duties` of `scan --format json`). */
-export function dutyCounts(view: ResourceView): DutyCounts {
+export function dutyCounts(view: Pick<ResourceView, 'customer' | 'evidence' | 'conditional'>): DutyCounts {
   const counts = { ...NO_COUNTS };
   for (const { items } of view.customer) {
     for (const item of items) {

@@ -36,7 +36,7 @@ function terraform(n: number): string {
 function analysisTime(text: string, fileName: string, hcl: HclParser): number {
   const start = process.cpuUsage();
   const template = analyzeDocument(text, fileName, hcl)!;
-  fileReport(knowledge(), fileName, template, findingsOf(knowledge().rules, template, text));
+  JSON.stringify(fileReport(knowledge(), fileName, template, findingsOf(knowledge().rules, template, text))); // the duties are counted when read
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
 }

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Knowledge } from '../../../src/core/knowledge/knowledge';
-import { DATA_FILES, knowledgeFromJson } from '../../../src/core/knowledge/load';
+import { contentFromLines, DATA_FILES, knowledgeFromJson } from '../../../src/core/knowledge/load';
+import { RuleIndex } from '../../../src/core/rules/engine';
 import type { DataFile } from '../../../src/core/knowledge/load';
-import type { CfnCatalog, ContentBundle, ServiceDoc, TfCatalog } from '../../../src/core/knowledge/types';
+import type { CfnCatalog, ServiceDoc, TfCatalog } from '../../../src/core/knowledge/types';
 import { ROOT } from '../helpers';
 
 const dataFile = (file: DataFile) => readFileSync(join(ROOT, 'dist', 'data', DATA_FILES[file]), 'utf8');
@@ -20,7 +21,7 @@ function recordingKnowledge(): { knowledge: Knowledge; reads: DataFile[] } {
 }
 
 describe('data loading (dist/data, read at first use)', () => {
-  it('reads content.json at once, and each other file at its first use, once', () => {
+  it('reads content.jsonl at once, and each other file at its first use, once', () => {
     const { knowledge, reads } = recordingKnowledge();
     assert.deepEqual(reads, ['content']);
     assert.ok(knowledge.profile('AWS::S3::Bucket'));
@@ -31,8 +32,22 @@ describe('data loading (dist/data, read at first use)', () => {
     assert.deepEqual(reads, ['content', 'cfnCatalog', 'services', 'rules', 'tfCatalog']);
   });
 
+  it('parses the sources and the categories of content.jsonl at their first read', () => {
+    const [first, sources, categories] = dataFile('content').split('\n');
+    const knowledge = new Knowledge(contentFromLines([first, 'not JSON', categories].join('\n')), {
+      service: (position) => JSON.parse(dataFile('services').split('\n')[position]!) as ServiceDoc,
+      rules: () => new RuleIndex([]),
+      cfnCatalog: () => JSON.parse(readFileSync(join(ROOT, 'data/generated/cfn-catalog.json'), 'utf8')) as CfnCatalog,
+      tfCatalog: () => JSON.parse(readFileSync(join(ROOT, 'data/generated/tf-catalog.json'), 'utf8')) as TfCatalog,
+    });
+    assert.equal(knowledge.profile('AWS::S3::Bucket')?.service.name, 'Amazon S3', 'a curated type reads no source');
+    assert.ok(knowledge.profile('AWS::Cassandra::Keyspace'), 'an uncurated type reads the categories');
+    assert.throws(() => knowledge.source('x'), SyntaxError);
+    assert.deepEqual(contentFromLines(dataFile('content')).sources, JSON.parse(sources!));
+  });
+
   it('parses only the services of the types it meets', () => {
-    const content = JSON.parse(dataFile('content')) as ContentBundle;
+    const content = contentFromLines(dataFile('content'));
     const lines = dataFile('services').split('\n');
     const parsed: string[] = [];
     const knowledge = new Knowledge(content, {
@@ -40,7 +55,7 @@ describe('data loading (dist/data, read at first use)', () => {
         parsed.push(content.services[position]!.id);
         return JSON.parse(lines[position]!) as ServiceDoc;
       },
-      rules: () => [],
+      rules: () => new RuleIndex([]),
       cfnCatalog: () => JSON.parse(readFileSync(join(ROOT, 'data/generated/cfn-catalog.json'), 'utf8')) as CfnCatalog,
       tfCatalog: () => JSON.parse(readFileSync(join(ROOT, 'data/generated/tf-catalog.json'), 'utf8')) as TfCatalog,
     });
@@ -50,8 +65,8 @@ describe('data loading (dist/data, read at first use)', () => {
     assert.deepEqual(parsed, ['s3']);
   });
 
-  it('holds every service of content.json on its line of services.jsonl, whole', () => {
-    const content = JSON.parse(dataFile('content')) as ContentBundle;
+  it('holds every service of content.jsonl on its line of services.jsonl, whole', () => {
+    const content = contentFromLines(dataFile('content'));
     const lines = dataFile('services').split('\n');
     assert.equal(lines.length, content.services.length);
     content.services.forEach((index, position) => {
@@ -60,6 +75,24 @@ describe('data loading (dist/data, read at first use)', () => {
       assert.deepEqual(JSON.parse(JSON.stringify({ id, name, namespaces, category, resource_types })), index);
       assert.ok(service.aws.length > 0 && service.summary.hover, `${service.id} is whole`);
     });
+  });
+
+  it('finds the rules of every type and id as an index over all of them does, one object per rule', () => {
+    const rules = knowledgeFromJson(dataFile).rules;
+    const index = new RuleIndex(rules.all);
+    assert.ok(index.all.length > 100);
+    const types = new Set(index.all.flatMap((rule) => [...(rule.resource_types.cfn ?? []), ...(rule.resource_types.tf ?? [])]));
+    for (const type of [...types, 'AWS::No::Such', 'constructor', '__proto__']) assert.deepEqual(rules.forType(type), index.forType(type), type);
+    for (const id of [...index.all.map((rule) => rule.id), 'no-such-rule', 'toString']) assert.equal(rules.get(id), index.get(id), id);
+    const lines = dataFile('rules').split('\n');
+    assert.equal(lines.length, index.all.length + 1);
+    lines.slice(1).forEach((line, position) => assert.deepEqual(JSON.parse(line), index.all[position]));
+
+    const fresh = knowledgeFromJson(dataFile).rules;
+    const bucketRules = fresh.forType('AWS::S3::Bucket');
+    assert.ok(bucketRules.length > 0 && bucketRules.length < index.all.length);
+    assert.equal(fresh.forType('AWS::S3::Bucket'), bucketRules, 'read once');
+    assert.equal(fresh.get(bucketRules[0]!.id), bucketRules[0], 'one object per rule, by type or by id');
   });
 
   it('finds every entry of the generated catalogs, unchanged, and lists their keys', () => {

@@ -28,7 +28,7 @@ describe('the packed CLI (npm pack)', function () {
     assert.equal(packed.status, 0, packed.stderr);
     const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
     const paths = files.map((file) => file.path).sort();
-    for (const needed of ['dist/cli.js', 'dist/cli-main.js', 'dist/cli-main.js.cache', 'dist/data/content.json', 'dist/data/services.jsonl', 'dist/data/rules.json', 'dist/data/cfn-catalog.jsonl', 'dist/data/tf-catalog.jsonl', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm', 'dist/web-tree-sitter.cjs', 'package.json']) {
+    for (const needed of ['dist/cli.js', 'dist/cli-main.js', 'dist/cli-main.js.cache', 'dist/data/content.jsonl', 'dist/data/services.jsonl', 'dist/data/rules.jsonl', 'dist/data/cfn-catalog.jsonl', 'dist/data/tf-catalog.jsonl', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm', 'dist/web-tree-sitter.cjs', 'package.json']) {
       assert.ok(paths.includes(needed), `${needed} is in the package: ${paths.join(', ')}`);
     }
     assert.deepEqual(paths.filter((path) => /^(src|test|scripts|node_modules|data)\//.test(path) || path.endsWith('.map')), [], 'no sources, tests or source maps');
