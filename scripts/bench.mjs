@@ -881,7 +881,7 @@ const explainRun = { argv: [process.execPath, cli, 'explain', 'AWS::S3::Bucket']
     profile: () => profileProcess(explainRun.argv.slice(1), work),
     reason:
       'Beyond Node\'s own start: reading the CLI bundle and its V8 code cache (src/cli/launcher.ts), initialising ' +
-      'the modules, creating stdout, and reading content.json, one service and the catalog\'s index.',
+      'the modules, creating stdout, and reading the first line of content.jsonl, one service and the catalog\'s index.',
   });
 }
 
