@@ -10,7 +10,7 @@
 // (parser.js) and composer (yaml/dist/compose/*) for this subset; the differential tests compare the two on every
 // template of the corpus and on random texts.
 
-import type { MapEntry, ScalarNode, SyntaxNode } from './tree';
+import type { MapEntry, Problem, ScalarNode, SyntaxNode } from './tree';
 import type { ParsedTree } from './yaml';
 
 /** CloudFormation's short-form intrinsic functions (and `!Condition`), each legal on a scalar, a list or a map. */
@@ -28,8 +28,9 @@ const KNOWN_TAGS = new Set<string>(INTRINSIC_TAGS.map((name) => `!${name}`));
 const MAX_FAST_DEPTH = 100;
 
 /**
- * Parses a YAML text of the CloudFormation subset into a syntax tree with no problems, or returns undefined when the
- * text holds anything else. Never throws; linear in the text's length.
+ * Parses a YAML text of the CloudFormation subset into a syntax tree (its only problems: unresolved local tags, as
+ * the library reports them), or returns undefined when the text holds anything else. Never throws; linear in the
+ * text's length.
  */
 export function parseYamlFast(text: string): ParsedTree | undefined {
   try {
@@ -90,6 +91,8 @@ const TAG_CHARACTERS = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl
 
 class FastYamlParser {
   private pos = 0;
+  /** Local tags other than CloudFormation's, as the library reports them (its only problems this parser keeps). */
+  private readonly problems: Problem[] = [];
   private lineStart = 0;
   /** Column of the content at `pos`, or -1 at the end of the text. */
   private nextIndent = -1;
@@ -142,11 +145,11 @@ class FastYamlParser {
       // `---` with no content: the library makes an empty scalar of the document.
       if (this.nextIndent < 0) decline();
     }
-    if (this.nextIndent < 0) return { root: null, problems: [] };
+    if (this.nextIndent < 0) return { root: null, problems: this.problems };
     this.inDocument = true;
     const root = this.rootCollection();
     if (this.pos < text.length) decline();
-    return { root, problems: [] };
+    return { root, problems: this.problems };
   }
 
   // ---- Lines ------------------------------------------------------------------------------------------------------
@@ -538,13 +541,20 @@ class FastYamlParser {
     return close + 1;
   }
 
-  /** A tag at `pos` (`!Name`): one of the CloudFormation tags, or declined. */
+  /**
+   * A tag at `pos` (`!Name`): one of the CloudFormation tags, or another local tag (a tool's, such as
+   * `!Rain::Embed`), which the library keeps on the node as it keeps ours and reports as unresolved; anything else
+   * (`!!str`, `!handle!name`, `!<verbatim>`) is declined.
+   */
   private tag(): string {
     const text = this.text;
     let p = this.pos + 1;
     while (TAG_CHARACTERS.has(text.charCodeAt(p))) p++;
     const tag = text.slice(this.pos, p);
-    if (!KNOWN_TAGS.has(tag)) decline();
+    if (!KNOWN_TAGS.has(tag)) {
+      if (tag.length < 2 || tag.includes('!', 1) || tag.includes('%')) decline();
+      this.problems.push({ message: `Unresolved tag: ${tag}`, span: { start: this.pos, end: p } });
+    }
     this.pos = p;
     return tag;
   }
