@@ -3,7 +3,7 @@ import { SRM_PAGE_URL } from '../knowledge/knowledge';
 import type { Finding } from '../rules/types';
 import { escapeControlCharacters } from '../syntax/encoding';
 import { severityRank } from '../rules/types';
-import type { Template } from '../template/model';
+import type { Resource, Template } from '../template/model';
 import { buildResourceDiagram, CATEGORY_TEXT, modelLayers } from './diagramModel';
 import type { DiagramDefault, DiagramItem, DiagramLink, DiagramShift, DomainCell, ResourceDiagram } from './diagramTypes';
 import { DEFAULTS_NOTE, escapeMarkdown } from './hoverMarkdown';
@@ -87,24 +87,25 @@ function fileSection(knowledge: Knowledge, file: ReportFile, out: string[]): voi
       `${plural(totals.unaddressed, 'duty')} not addressed in this template, ${totals.undecidable} depending on a value the template does not fix.`,
     '',
   );
-  // Grouped once: a filter per resource would make the report quadratic in the resources.
-  const findingsById = new Map<string, Finding[]>();
+  // Grouped once, by resource (not by ID, which a broken file may repeat): a filter per resource would make the report
+  // quadratic in the resources. The diagrams are in the order of the template's resources.
+  const findingsByResource = new Map<Resource, Finding[]>();
   for (const finding of file.findings ?? []) {
-    let list = findingsById.get(finding.resource.id);
-    if (!list) findingsById.set(finding.resource.id, (list = []));
+    let list = findingsByResource.get(finding.resource);
+    if (!list) findingsByResource.set(finding.resource, (list = []));
     list.push(finding);
   }
-  const findingsOf = (id: string) => findingsById.get(id) ?? [];
+  const findingsOf = (index: number) => findingsByResource.get(template.resources[index]!) ?? [];
   // The duty counts are the `duties` of `scan --format json`: met (a rule passes), open, depends, AWS default.
   out.push('| Resource | Type | Category | Met | Open | Depends on a value | AWS default | Findings |');
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const diagram of diagrams) {
+  diagrams.forEach((diagram, index) => {
     const { met, open, depends } = diagram.counts;
     out.push(
-      `| ${cell(inline(diagram.id))} | ${cell(code(diagram.type))} | ${cell(categoryText(diagram))} | ${met} | ${open} | ${depends} | ${diagram.counts.default} | ${severityCounts(findingsOf(diagram.id).filter((finding) => !finding.suppressed))} |`,
+      `| ${cell(inline(diagram.id))} | ${cell(code(diagram.type))} | ${cell(categoryText(diagram))} | ${met} | ${open} | ${depends} | ${diagram.counts.default} | ${severityCounts(findingsOf(index).filter((finding) => !finding.suppressed))} |`,
     );
-  }
-  for (const diagram of diagrams) out.push('', ...resourceSection(diagram, findingsOf(diagram.id)));
+  });
+  diagrams.forEach((diagram, index) => out.push('', ...resourceSection(diagram, findingsOf(index))));
 }
 
 function severityCounts(findings: readonly Finding[]): string {

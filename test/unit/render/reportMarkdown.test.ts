@@ -23,6 +23,19 @@ function section(markdown: string, heading: string): string {
 }
 
 describe('responsibility report (Markdown)', () => {
+  it('lists each resource\'s own findings when a broken file repeats one ID (grouped by resource, not by ID)', () => {
+    // A duplicate key is a problem, yet both declarations are read: each gets its section with its findings only.
+    const text = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      PubliclyAccessible: true\n  Db:\n    Type: AWS::RDS::DBInstance\n';
+    const template = parseCloudFormation(text)!;
+    assert.equal(template.resources.length, 2);
+    const findings = findingsOf(knowledge().rules, template, text);
+    const md = renderReportMarkdown(knowledge(), [{ path: 'db.yaml', template, findings }], GENERATOR);
+    const listed = md.split('\n').filter((line) => /^- \*\*(error|warning|information|hint)\*\* `/.test(line));
+    assert.equal(listed.length, findings.length, 'every finding is listed once, under its own resource');
+    const publicly = listed.filter((line) => line.includes('rds-instance-public'));
+    assert.equal(publicly.length, findings.filter((f) => f.rule.id.startsWith('rds-instance-public')).length);
+  });
+
   it('lists the findings of the rules per resource, most severe first, suppressed ones marked', () => {
     const text = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      # srm-lens:ignore rds-instance-multi-az one AZ is enough for tests\n      PubliclyAccessible: true\n';
     const template = parseCloudFormation(text)!;
