@@ -127,11 +127,11 @@ function evaluateRules(rules: RuleLookup, template: Template, resource: Resource
 function carriedOver(rules: RuleLookup, template: Template, resource: Resource): Evaluated | undefined {
   const lineage = lineageOf(template);
   const before = lineage?.before.get(resource);
-  if (!lineage || !before || !lineage.edited.now || !lineage.edited.before) return undefined;
+  const { now: editedNow, before: editedBefore } = lineage?.edited ?? {};
+  if (!lineage || !before || !editedNow || !editedBefore) return undefined;
   const previous = outcomesOf(rules, lineage.previous).get(before);
-  const edited = { now: lineage.edited.now, before: lineage.edited.before };
-  if (!previous || previous.reads.has(edited.before)) return undefined;
-  if (referenceIndex(lineage.previous).refersTo(edited.before, before) || referenceIndex(template).refersTo(edited.now, resource)) return undefined;
+  if (!previous || previous.reads.has(editedBefore)) return undefined;
+  if (referenceIndex(lineage.previous).refersTo(editedBefore, before) || referenceIndex(template).refersTo(editedNow, resource)) return undefined;
   // Even the outcomes of a resource before the edit name the resources they read, which may have moved since.
   const now = nowOf(lineage);
   const outcomes = previous.outcomes.map(({ rule, outcome }) => ({ rule, outcome: movedOutcome(outcome, lineage.edit, now) }));

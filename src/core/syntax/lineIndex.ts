@@ -73,16 +73,7 @@ function editedLineStarts(before: readonly number[], text: string, edit: { reado
   while (kept < before.length && before[kept]! < edit.start) starts.push(before[kept++]!);
   const from = starts.length > 0 ? starts[starts.length - 1]! : 0;
   if (starts.length === 0) starts.push(0);
-  const to = Math.min(text.length, edit.oldEnd + edit.delta + 2);
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (code === 10 /* \n */) {
-      starts.push(i + 1);
-    }
-  }
+  pushLineStarts(text, from, Math.min(text.length, edit.oldEnd + edit.delta + 2), starts);
   // The starts after the edited lines, moved; a line break the scan above already counted is not counted twice.
   for (let i = kept; i < before.length; i++) {
     const moved = before[i]! + edit.delta;
@@ -92,15 +83,19 @@ function editedLineStarts(before: readonly number[], text: string, edit: { reado
 }
 
 function lineStartsOf(text: string): number[] {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
+  return pushLineStarts(text, 0, text.length, [0]);
+}
+
+/** Appends to `starts` the start of each line that a line break in `text[from, to)` begins. */
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 13 /* \r */) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      lineStarts.push(i + 1);
+      starts.push(i + 1);
     } else if (code === 10 /* \n */) {
-      lineStarts.push(i + 1);
+      starts.push(i + 1);
     }
   }
-  return lineStarts;
+  return starts;
 }

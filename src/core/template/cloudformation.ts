@@ -68,8 +68,7 @@ export function parseCloudFormation(text: string, previous?: Template): Template
   }
   const globals = getValue(root, 'Globals');
   // After an edit, the declarations the new tree shares with the previous one keep their Resource objects.
-  const previousGlobals = reparsed && previous ? parsedTemplates.get(previous)!.root : undefined;
-  const kept = previousGlobals && getValue(previousGlobals, 'Globals') === globals ? declarationsOf(previous!) : undefined;
+  const kept = reparsed && getValue(base!.root, 'Globals') === globals ? declarationsOf(previous!) : undefined;
   if (isMap(resourcesNode)) {
     for (const { key, value } of resourcesNode.entries) {
       const known = value && kept?.get(value);
@@ -88,7 +87,7 @@ export function parseCloudFormation(text: string, previous?: Template): Template
   };
   if (clean && isMap(parsed.root)) {
     // An edit's new text is free of aliases when the old one was and the re-parsed lines are (reparseResource).
-    const aliasFree = json || (reparsed ? parsedTemplates.get(previous!)!.aliasFree : !mayHoldAlias(text));
+    const aliasFree = json || (reparsed ? base!.aliasFree : !mayHoldAlias(text));
     parsedTemplates.set(template, { text, json, root: parsed.root, aliasFree });
   }
   if (reparsed && previous) {

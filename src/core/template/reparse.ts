@@ -96,24 +96,23 @@ export function reparseResource(previous: ParsedTemplate, text: string, edit: Te
   if (!isMap(resources)) return undefined;
   const fitted = fittedEdit(previous, text, edit, resources, root.entries[resourcesAt + 1]?.key);
   if (!fitted) return undefined;
-  const { at, segment } = fitted;
-  edit = fitted.edit;
+  const { at, segment, edit: placed } = fitted;
+  if (root.end > placed.start && root.end < placed.oldEnd) return undefined;
   const entry = resources.entries[at]!;
   const value = entry.value as MapNode;
-  const declaration = previous.json ? jsonDeclaration(text, edit, value) : yamlDeclaration(text, value, segment);
+  const declaration = previous.json ? jsonDeclaration(text, segment) : yamlDeclaration(text, value, segment);
   if (!declaration) return undefined;
 
-  const after = (from: number) => (node: MapEntry, index: number) => (index > from ? movedEntry(node, edit.delta) : node);
+  const after = (from: number) => (node: MapEntry, index: number) => (index > from ? movedEntry(node, placed.delta) : node);
   const replaced: MapEntry = { key: entry.key, value: declaration };
   const resourceEntries = resources.entries.map(after(at));
   resourceEntries[at] = replaced;
   // A block map ends where its last value ends; a JSON object at its closing brace, after the edit.
   const last = at === resources.entries.length - 1 && !previous.json;
-  const newResources: MapNode = { ...resources, entries: resourceEntries, end: last ? declaration.end : movedOffset(resources.end, edit) };
+  const newResources: MapNode = { ...resources, entries: resourceEntries, end: last ? declaration.end : movedOffset(resources.end, placed) };
   const rootEntries = root.entries.map(after(resourcesAt));
   rootEntries[resourcesAt] = { key: root.entries[resourcesAt]!.key, value: newResources };
-  if (root.end > edit.start && root.end < edit.oldEnd) return undefined;
-  return { root: { ...root, entries: rootEntries, end: movedOffset(root.end, edit) }, replaced, edit };
+  return { root: { ...root, entries: rootEntries, end: movedOffset(root.end, placed) }, replaced, edit: placed };
 }
 
 export interface Reparsed {
@@ -122,6 +121,12 @@ export interface Reparsed {
   readonly replaced: MapEntry;
   /** The edit as placed: the same change, perhaps slid left to sit inside one resource (see fittedEdit). */
   readonly edit: TextEdit;
+}
+
+/** The text of one resource's declaration in the new version: `[from, to)`. */
+interface Segment {
+  readonly from: number;
+  readonly to: number;
 }
 
 /** How far an ambiguous edit may slide to find the resource it belongs to. */
@@ -139,7 +144,7 @@ function fittedEdit(
   edit: TextEdit,
   resources: MapNode,
   nextSection: ScalarNode | undefined,
-): { edit: TextEdit; at: number; segment: { from: number; to: number } } | undefined {
+): { edit: TextEdit; at: number; segment: Segment } | undefined {
   const old = previous.text;
   let newEnd = edit.oldEnd + edit.delta;
   for (let slide = 0; slide <= MAX_SLIDE; slide++) {
@@ -183,24 +188,23 @@ function entryAround(entries: readonly MapEntry[], offset: number): number {
 }
 
 /** JSON: the edit must lie strictly between the braces of the declaration. */
-function jsonSegment(edit: TextEdit, value: MapNode): { from: number; to: number } | undefined {
+function jsonSegment(edit: TextEdit, value: MapNode): Segment | undefined {
   if (edit.start <= value.start || edit.oldEnd >= value.end) return undefined;
   return { from: value.start, to: value.end + edit.delta };
 }
 
-/** JSON: the declaration alone must parse as one object, the whole of its text. */
-function jsonDeclaration(text: string, edit: TextEdit, value: MapNode): MapNode | undefined {
-  const end = value.end + edit.delta;
-  const parsed = parseJson(text.slice(value.start, end));
-  if (parsed.problems.length > 0 || !isMap(parsed.root) || parsed.root.start !== 0 || parsed.root.end !== end - value.start) return undefined;
-  return movedNode(parsed.root, value.start);
+/** JSON: the declaration alone must parse as one object, the whole of its text (`[from, to)` of the new text). */
+function jsonDeclaration(text: string, { from, to }: Segment): MapNode | undefined {
+  const parsed = parseJson(text.slice(from, to));
+  if (parsed.problems.length > 0 || !isMap(parsed.root) || parsed.root.start !== 0 || parsed.root.end !== to - from) return undefined;
+  return movedNode(parsed.root, from);
 }
 
 /**
  * YAML: the declaration is a block map on the lines after its key, up to the next key at the resource's level (or
  * the next section); the edit must lie on those lines (in the new text: `[from, to)`).
  */
-function yamlSegment(old: string, edit: TextEdit, key: ScalarNode, value: MapNode, next: ScalarNode | undefined): { from: number; to: number } | undefined {
+function yamlSegment(old: string, edit: TextEdit, key: ScalarNode, value: MapNode, next: ScalarNode | undefined): Segment | undefined {
   const from = lineStart(old, value.start);
   if (from <= key.end || edit.start < from) return undefined;
   const oldTo = next ? lineStart(old, next.start) : old.length;
@@ -212,7 +216,7 @@ function yamlSegment(old: string, edit: TextEdit, key: ScalarNode, value: MapNod
  * YAML: those lines are parsed alone; they must give one map at the declaration's indentation, with no problem.
  * Lines more indented than the resource's key cannot change how anything outside them parses.
  */
-function yamlDeclaration(text: string, value: MapNode, { from, to }: { from: number; to: number }): MapNode | undefined {
+function yamlDeclaration(text: string, value: MapNode, { from, to }: Segment): MapNode | undefined {
   const segment = text.slice(from, to);
   const column = value.start - from;
   if (!indentedAtLeast(segment, column) || mayHoldAlias(segment)) return undefined;
