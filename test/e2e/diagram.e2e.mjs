@@ -92,6 +92,17 @@ describe('UI: the responsibility diagram (code-server + Chromium)', function () 
     );
   }
 
+  /** Moves the cursor of the first editor group to a line (1-based), with Go to Line as a person does. */
+  async function goToLine(line) {
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await wb.visible(input, 'Go to Line');
+    await input.fill(`:${line}`);
+    await wb.visible(page.locator('.quick-input-widget', { hasText: `line ${line}` }), `Go to Line ${line}`);
+    await page.keyboard.press('Enter');
+  }
+
   /** Collapses every layer (the diagram's own "Collapse all"), so a screenshot shows what a test expands. */
   async function collapseAll(frame) {
     await frame.locator('.model-actions button', { hasText: 'Collapse all' }).click();
@@ -196,13 +207,7 @@ describe('UI: the responsibility diagram (code-server + Chromium)', function () 
   it('selects the resource under the editor cursor, and moves with the arrow keys', async () => {
     const lines = fs.readFileSync(path.join(HERE, 'diagram-workspace', 'sam', 'template.yaml'), 'utf8').split('\n');
     const line = lines.findIndex((l) => l.includes('BillingMode')) + 1;
-    await page.keyboard.press('Control+1');
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await wb.visible(input, 'Go to Line');
-    await input.fill(`:${line}`);
-    await wb.visible(page.locator('.quick-input-widget', { hasText: `line ${line}` }), `Go to Line ${line}`);
-    await page.keyboard.press('Enter');
+    await goToLine(line);
     const frame = await selected('OrdersTable');
     await frame.locator(`${ROW}[data-id="OrdersTable"]`).focus();
     await page.keyboard.press('ArrowDown');
@@ -352,13 +357,7 @@ describe('UI: the responsibility diagram (code-server + Chromium)', function () 
     // The cursor on SessionTable selects it; the hover over the KMS key's type, a few lines below, links to the key.
     const lines = fs.readFileSync(path.join(HERE, 'diagram-workspace', 'large', 'web-stack.yaml'), 'utf8').split('\n');
     const line = lines.findIndex((l) => l.startsWith('  SessionTable:')) + 2; // its Type line: inside the resource
-    await page.keyboard.press('Control+1');
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await wb.visible(input, 'Go to Line');
-    await input.fill(`:${line}`);
-    await wb.visible(page.locator('.quick-input-widget', { hasText: `line ${line}` }), `Go to Line ${line}`);
-    await page.keyboard.press('Enter');
+    await goToLine(line);
     await selected('SessionTable');
     await (await diagram()).evaluate(() => (document.querySelector('.matrix').scrollTop = 0));
     await wb.hover('AWS::KMS::Key', 'AWS');
